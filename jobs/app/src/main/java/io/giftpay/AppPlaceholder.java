@@ -1,0 +1,1 @@
+package io.giftpay; class AppPlaceholder {}
