@@ -1,0 +1,39 @@
+package io.giftpay.ledger;
+
+import java.util.regex.Pattern;
+
+/**
+ * How the contract's CSV text must look for each type (section 2). The same patterns are
+ * used by Spark ({@code rlike} uses java.util.regex) and by plain-Java checks, so a value is
+ * never accepted by one and refused by the other.
+ */
+public final class ValueFormats {
+  /** ISO-8601 date-time with a mandatory {@code Z} or offset; fractions of a second allowed. */
+  public static final String TIMESTAMP =
+      "^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|z|[+-]\\d{2}(:?\\d{2})?)$";
+
+  public static final String DATE = "^\\d{4}-\\d{2}-\\d{2}$";
+  public static final String BOOLEAN = "^(?i)(true|false)$";
+  public static final String WHOLE_NUMBER = "^[+-]?\\d+$";
+  /** A decimal with a dot; the scale is checked against the column separately. */
+  public static final String DECIMAL = "^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)$";
+
+  private ValueFormats() {}
+
+  /** The pattern a column's text must match, or null for plain strings (anything goes). */
+  public static String patternFor(ColumnType type) {
+    return switch (type) {
+      case STRING -> null;
+      case TIMESTAMP -> TIMESTAMP;
+      case DATE -> DATE;
+      case BOOLEAN -> BOOLEAN;
+      case INT, LONG -> WHOLE_NUMBER;
+      case DECIMAL_18_2, DECIMAL_18_8 -> DECIMAL;
+    };
+  }
+
+  public static boolean matches(ColumnType type, String text) {
+    String pattern = patternFor(type);
+    return pattern == null || Pattern.compile(pattern).matcher(text).matches();
+  }
+}
