@@ -1,0 +1,34 @@
+package io.giftpay.payout;
+
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
+import java.util.Objects;
+
+/** Age 18 as the payout policy counts it (contract section 3, point 4). */
+public final class AdultAge {
+  static final int ADULT_YEARS = 18;
+
+  private AdultAge() {}
+
+  /**
+   * The day the person turns 18. Born 29 February → 1 March when that year is not a leap
+   * year: the contract says so, while {@link LocalDate#plusYears} would give 28 February.
+   */
+  public static LocalDate eighteenthBirthday(LocalDate birthDate) {
+    Objects.requireNonNull(birthDate, "birthDate");
+    int year = Math.addExact(birthDate.getYear(), ADULT_YEARS);
+    if (birthDate.getMonth() == Month.FEBRUARY
+        && birthDate.getDayOfMonth() == 29
+        && !Year.isLeap(year)) {
+      return LocalDate.of(year, Month.MARCH, 1);
+    }
+    return birthDate.withYear(year);
+  }
+
+  /** Whether someone born on {@code birthDate} is 18 on {@code day}; the birthday itself counts. */
+  public static boolean isAdultOn(LocalDate birthDate, LocalDate day) {
+    Objects.requireNonNull(day, "day");
+    return !day.isBefore(eighteenthBirthday(birthDate));
+  }
+}
