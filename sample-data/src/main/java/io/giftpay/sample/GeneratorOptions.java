@@ -1,0 +1,61 @@
+package io.giftpay.sample;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What to generate. Validated on construction.
+ *
+ * @param out       output folder; the table folders and {@code _truth/} are created under it
+ *                  (existing ones of those names are replaced, nothing else is touched)
+ * @param start     first landing date (UTC)
+ * @param days      number of days, 1..366
+ * @param users     population size including creators and the accounts that sign up during the
+ *                  period, at least 10; gifts per day are about {@code 1.5 × users}
+ * @param creators  number of creators, at least 1 and less than {@code users}
+ * @param seed      random seed; the same options give byte-identical files
+ * @param format    file format
+ * @param giftCoins the gift catalogue, gift_id → coins (each &gt; 0); kept sorted by gift_id
+ */
+public record GeneratorOptions(Path out, LocalDate start, int days, int users, int creators, long seed,
+                               LedgerFormat format, Map<String, Long> giftCoins) {
+
+    public GeneratorOptions {
+        Objects.requireNonNull(out, "Invalid out: null (an output folder is required)");
+        Objects.requireNonNull(start, "Invalid start: null (a start date is required)");
+        Objects.requireNonNull(format, "Invalid format: null (PARQUET, CSV or MIXED)");
+        if (days < 1 || days > 366) {
+            throw new IllegalArgumentException("Invalid days: " + days + " (must be between 1 and 366)");
+        }
+        if (users < 10) {
+            throw new IllegalArgumentException("Invalid users: " + users + " (must be at least 10)");
+        }
+        if (creators < 1 || creators >= users) {
+            throw new IllegalArgumentException("Invalid creators: " + creators
+                    + " (must be at least 1 and less than users, " + users + ")");
+        }
+        if (giftCoins == null || giftCoins.isEmpty()) {
+            throw new IllegalArgumentException("Invalid giftCoins: " + (giftCoins == null ? "null" : "empty")
+                    + " (the gift catalogue needs at least one gift)");
+        }
+        SortedMap<String, Long> sorted = new TreeMap<>();
+        for (Map.Entry<String, Long> e : giftCoins.entrySet()) {
+            String id = e.getKey();
+            Long coins = e.getValue();
+            if (id == null || id.isBlank()) {
+                throw new IllegalArgumentException("Invalid giftCoins: blank gift_id");
+            }
+            if (coins == null || coins <= 0) {
+                throw new IllegalArgumentException("Invalid giftCoins: " + id + " = " + coins
+                        + " (coins must be positive)");
+            }
+            sorted.put(id, coins);
+        }
+        giftCoins = Collections.unmodifiableSortedMap(sorted);
+    }
+}
