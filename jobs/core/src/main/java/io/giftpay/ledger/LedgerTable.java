@@ -118,6 +118,15 @@ public enum LedgerTable {
     return columns;
   }
 
+  /** The column that identifies a row: event_id for events, the snapshot's own key otherwise. */
+  public String keyColumn() {
+    return switch (this) {
+      case ACCOUNTS -> "user_id";
+      case FX_RATES -> "currency";
+      default -> "event_id";
+    };
+  }
+
   public boolean isEvent() {
     return kind == Kind.EVENT;
   }

@@ -10,13 +10,15 @@ import java.util.regex.Pattern;
 public final class ValueFormats {
   /** ISO-8601 date-time with a mandatory {@code Z} or offset; fractions of a second allowed. */
   public static final String TIMESTAMP =
-      "^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|z|[+-]\\d{2}(:?\\d{2})?)$";
+      "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$";
 
   public static final String DATE = "^\\d{4}-\\d{2}-\\d{2}$";
   public static final String BOOLEAN = "^(?i)(true|false)$";
   public static final String WHOLE_NUMBER = "^[+-]?\\d+$";
-  /** A decimal with a dot; the scale is checked against the column separately. */
-  public static final String DECIMAL = "^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)$";
+  /** decimal(18,2): at most 16 digits before the dot and 2 after (more is not rounded away). */
+  public static final String DECIMAL_18_2 = "^[+-]?\\d{1,16}(\\.\\d{1,2})?$";
+  /** decimal(18,8): at most 10 digits before the dot and 8 after. */
+  public static final String DECIMAL_18_8 = "^[+-]?\\d{1,10}(\\.\\d{1,8})?$";
 
   private ValueFormats() {}
 
@@ -28,7 +30,8 @@ public final class ValueFormats {
       case DATE -> DATE;
       case BOOLEAN -> BOOLEAN;
       case INT, LONG -> WHOLE_NUMBER;
-      case DECIMAL_18_2, DECIMAL_18_8 -> DECIMAL;
+      case DECIMAL_18_2 -> DECIMAL_18_2;
+      case DECIMAL_18_8 -> DECIMAL_18_8;
     };
   }
 

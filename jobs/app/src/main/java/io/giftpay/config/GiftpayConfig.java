@@ -1,0 +1,167 @@
+package io.giftpay.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * Giftpay's settings: every key with its default, in one place (like Iceberg's
+ * TableProperties). Values come, lowest precedence first, from these defaults, a properties
+ * file ({@code --config FILE}), Java system properties, then command-line options. Keys
+ * starting with {@code spark.} are passed to the Spark session unchanged.
+ */
+public final class GiftpayConfig {
+  /** Spark master URL: {@code local[*]} on this machine, or any cluster's master. */
+  public static final String SPARK_MASTER = "giftpay.spark.master";
+  public static final String SPARK_MASTER_DEFAULT = "local[*]";
+
+  /** Shuffle partitions: small, because 2 cores and 100k creators do not need 200 tasks. */
+  public static final String SHUFFLE_PARTITIONS = "giftpay.spark.shuffle-partitions";
+  public static final int SHUFFLE_PARTITIONS_DEFAULT = 8;
+
+  /** Spark's web UI; off by default (it costs start-up time and a port). */
+  public static final String SPARK_UI = "giftpay.spark.ui";
+  public static final boolean SPARK_UI_DEFAULT = false;
+
+  /** Folder of finance's and trust and safety's reviewed files. */
+  public static final String RULES_DIR = "giftpay.rules.dir";
+  public static final String RULES_DIR_DEFAULT = "rules";
+
+  /** Payout policy file; default {@code <rules dir>/payout-policy.properties}. */
+  public static final String POLICY_FILE = "giftpay.policy.file";
+
+  /** Gift catalogue file; default {@code <rules dir>/gift-catalogue.csv}. */
+  public static final String CATALOGUE_FILE = "giftpay.catalogue.file";
+
+  /** JDBC URL of the Spring Batch job repository; default an H2 file inside the warehouse. */
+  public static final String JOB_REPOSITORY_URL = "giftpay.job-repository.url";
+  public static final String JOB_REPOSITORY_USER = "giftpay.job-repository.user";
+  public static final String JOB_REPOSITORY_USER_DEFAULT = "sa";
+  public static final String JOB_REPOSITORY_PASSWORD = "giftpay.job-repository.password";
+  public static final String JOB_REPOSITORY_PASSWORD_DEFAULT = "";
+
+  /** Largest accounts snapshot (rows) that validation broadcasts instead of shuffling. */
+  public static final String BROADCAST_ACCOUNTS_MAX = "giftpay.ingest.broadcast-accounts-max";
+  public static final long BROADCAST_ACCOUNTS_MAX_DEFAULT = 5_000_000L;
+
+  private final Map<String, String> values;
+
+  private GiftpayConfig(Map<String, String> values) {
+    this.values = values;
+  }
+
+  public static GiftpayConfig defaults() {
+    return new GiftpayConfig(new TreeMap<>());
+  }
+
+  /**
+   * Reads a properties file over the defaults, then the JVM's {@code giftpay.*} and
+   * {@code spark.*} system properties over that.
+   */
+  public static GiftpayConfig load(Path file) {
+    Map<String, String> values = new TreeMap<>();
+    if (file != null) {
+      if (!Files.isRegularFile(file)) {
+        throw new IllegalArgumentException("Invalid --config: " + file + " (no such file)");
+      }
+      Properties properties = new Properties();
+      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        properties.load(reader);
+      } catch (IOException | IllegalArgumentException e) {
+        throw new IllegalArgumentException("Invalid --config: " + file + " (" + e.getMessage() + ")", e);
+      }
+      properties.stringPropertyNames().forEach(k -> values.put(k, properties.getProperty(k).trim()));
+    }
+    System.getProperties().stringPropertyNames().stream()
+        .filter(k -> k.startsWith("giftpay.") || k.startsWith("spark."))
+        .filter(k -> !k.equals("giftpay.home"))
+        .forEach(k -> values.put(k, System.getProperty(k)));
+    return new GiftpayConfig(values);
+  }
+
+  /** A copy with one key set (command-line options win over everything). */
+  public GiftpayConfig with(String key, String value) {
+    Map<String, String> copy = new TreeMap<>(values);
+    copy.put(key, value);
+    return new GiftpayConfig(copy);
+  }
+
+  public String get(String key, String defaultValue) {
+    return values.getOrDefault(key, defaultValue);
+  }
+
+  public String getOrNull(String key) {
+    return values.get(key);
+  }
+
+  public int getInt(String key, int defaultValue) {
+    String value = values.get(key);
+    if (value == null) {
+      return defaultValue;
+    }
+    try {
+      return Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("Invalid " + key + ": '" + value + "' (not a whole number)");
+    }
+  }
+
+  public long getLong(String key, long defaultValue) {
+    String value = values.get(key);
+    if (value == null) {
+      return defaultValue;
+    }
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("Invalid " + key + ": '" + value + "' (not a whole number)");
+    }
+  }
+
+  public boolean getBoolean(String key, boolean defaultValue) {
+    String value = values.get(key);
+    if (value == null) {
+      return defaultValue;
+    }
+    if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(value);
+    }
+    throw new IllegalArgumentException("Invalid " + key + ": '" + value + "' (must be true or false)");
+  }
+
+  /** The rules folder, resolved against {@code giftpay.home} when relative and not found. */
+  public Path rulesDir() {
+    Path dir = Path.of(get(RULES_DIR, RULES_DIR_DEFAULT));
+    String home = System.getProperty("giftpay.home");
+    if (!dir.isAbsolute() && !Files.isDirectory(dir) && home != null) {
+      dir = Path.of(home).resolve(dir);
+    }
+    return dir;
+  }
+
+  public Path policyFile() {
+    String file = getOrNull(POLICY_FILE);
+    return file != null ? Path.of(file) : rulesDir().resolve("payout-policy.properties");
+  }
+
+  public Path catalogueFile() {
+    String file = getOrNull(CATALOGUE_FILE);
+    return file != null ? Path.of(file) : rulesDir().resolve("gift-catalogue.csv");
+  }
+
+  /** The {@code spark.*} keys to hand to the session as they are. */
+  public Map<String, String> sparkPassThrough() {
+    Map<String, String> spark = new TreeMap<>();
+    values.forEach((k, v) -> {
+      if (k.startsWith("spark.")) {
+        spark.put(k, v);
+      }
+    });
+    return spark;
+  }
+}

@@ -1,0 +1,241 @@
+package io.giftpay.night;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.to_date;
+
+import io.giftpay.config.GiftpayConfig;
+import io.giftpay.ledger.ContractColumn;
+import io.giftpay.ledger.LedgerTable;
+import io.giftpay.ledger.RejectReason;
+import io.giftpay.ledger.TableCounts;
+import io.giftpay.spark.DropSeenEvents;
+import io.giftpay.spark.KeepFirstOfEachKey;
+import io.giftpay.spark.LedgerReader;
+import io.giftpay.spark.ParseContractColumns;
+import io.giftpay.spark.ValidateLedgerRows;
+import io.giftpay.warehouse.WarehouseLayout;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Step 1: reads night D's ledger (event partitions of D, snapshots as of D), checks every row
+ * against the contract, sends the rows that break it to quarantine, and keeps each event id
+ * once across all history. Leaves for the next steps: accepted events, the accounts and FX
+ * snapshots, the staged quarantine and night_counts tables, and the counts.
+ */
+public final class IngestNight {
+  public static final String STEP = "ingest";
+
+  private final NightContext context;
+  private final StagedWriter writer;
+  private final LedgerReader reader;
+
+  public IngestNight(NightContext context) {
+    this.context = context;
+    this.writer = new StagedWriter(context.spark(), context.files());
+    this.reader = new LedgerReader(context.spark(), context.ledger());
+  }
+
+  public List<TableCounts> run() {
+    requireEventPartitions();
+    List<TableCounts> counts = new ArrayList<>();
+    List<Dataset<Row>> quarantined = new ArrayList<>();
+
+    Dataset<Row> accounts = snapshot(LedgerTable.ACCOUNTS, true, counts, quarantined);
+    snapshot(LedgerTable.FX_RATES, false, counts, quarantined);
+    boolean broadcastAccounts =
+        accounts.count()
+            <= context.config().getLong(GiftpayConfig.BROADCAST_ACCOUNTS_MAX, GiftpayConfig.BROADCAST_ACCOUNTS_MAX_DEFAULT);
+
+    for (LedgerTable table : LedgerTable.eventTables()) {
+      Path partition = context.ledger().partition(table, context.night());
+      if (!context.ledger().exists(partition)) {
+        context.progress().line("[%s] %s: no partition, the day is empty (--empty-day)", STEP, table.tableName());
+        counts.add(TableCounts.empty(table.tableName()));
+        continue;
+      }
+      counts.add(events(table, partition, accounts, broadcastAccounts, quarantined));
+    }
+
+    writer.table(quarantineTable(quarantined), stagedTable(WarehouseLayout.QUARANTINE), "source_table", "source_file", "record");
+    writer.table(NightCountsTable.of(context.spark(), counts), stagedTable(WarehouseLayout.NIGHT_COUNTS), "source_table");
+    return counts;
+  }
+
+  /** A missing event partition is an upstream failure unless the operator said the day is empty. */
+  private void requireEventPartitions() {
+    if (context.emptyDay()) {
+      return;
+    }
+    for (LedgerTable table : LedgerTable.eventTables()) {
+      Path partition = context.ledger().partition(table, context.night());
+      if (!context.ledger().exists(partition)) {
+        throw new NightFailure(
+            "Missing ledger partition " + partition + " for night " + context.night()
+                + ": upstream has not landed " + table.tableName()
+                + " (if the day really had none, run again with --empty-day)");
+      }
+    }
+  }
+
+  private TableCounts events(
+      LedgerTable table, Path partition, Dataset<Row> accounts, boolean broadcastAccounts, List<Dataset<Row>> quarantined) {
+    long started = System.nanoTime();
+    Dataset<Row> validated =
+        writer.work(
+            new ValidateLedgerRows(table, context.night(), context.catalogue().coinsByGiftId(), accounts, broadcastAccounts)
+                .apply(reader.readParsed(table, partition)),
+            context.warehouse().work(context.night(), "validated/" + table.tableName()));
+    Map<RejectReason, Long> byReason = new EnumMap<>(RejectReason.class);
+    long valid = countByReason(validated, byReason);
+    long read = valid + byReason.values().stream().mapToLong(Long::longValue).sum();
+
+    Dataset<Row> validRows = validated.filter(col(ValidateLedgerRows.REASON).isNull());
+    Dataset<Row> unique = new KeepFirstOfEachKey("event_id").apply(validRows);
+    Dataset<Row> fresh = new DropSeenEvents(seenIds(table, eventDates(validRows))).apply(unique);
+    Path staged = context.warehouse().stagedEvents(context.night(), table.tableName());
+    writer.events(fresh.select(eventColumns(table)), staged);
+    long accepted = AcceptedEvents.staged(context.spark(), context.files(), staged, table).count();
+
+    quarantined.add(quarantineRows(table, validated));
+    TableCounts counts = new TableCounts(table.tableName(), read, accepted, valid - accepted, byReason).requireReconciled();
+    context.progress().line(
+        "[%s] %s: %,d rows read, %,d accepted, %,d duplicates, %,d quarantined (%s)",
+        STEP, table.tableName(), read, accepted, counts.duplicates(), counts.quarantined(), Progress.elapsed(started));
+    return counts;
+  }
+
+  /**
+   * Reads the snapshot as of D, keeps its valid rows (one per key) as work for later steps.
+   * Its broken rows are quarantined, and counted, only on the night the snapshot lands.
+   */
+  private Dataset<Row> snapshot(
+      LedgerTable table, boolean required, List<TableCounts> counts, List<Dataset<Row>> quarantined) {
+    Path work = context.warehouse().work(context.night(), table.tableName());
+    Optional<LocalDate> asOf = context.ledger().snapshotAsOf(table, context.night());
+    if (asOf.isEmpty()) {
+      Path tableDir = context.ledger().partition(table, context.night()).getParent();
+      if (required) {
+        throw new NightFailure("No " + table.tableName() + " snapshot at or before " + context.night() + " under " + tableDir);
+      }
+      context.progress().line("[%s] %s: no snapshot at or before %s; every non-USD payout waits", STEP, table.tableName(), context.night());
+      return writer.work(context.spark().createDataFrame(List.of(), AcceptedEvents.schema(table)).drop(AcceptedEvents.EVENT_DATE), work);
+    }
+    Path partition = context.ledger().partition(table, asOf.get());
+    Dataset<Row> validated =
+        writer.work(
+            new ValidateLedgerRows(table, context.night(), Map.of(), null, false).apply(reader.readParsed(table, partition)),
+            context.warehouse().work(context.night(), "validated/" + table.tableName()));
+    Dataset<Row> validRows = validated.filter(col(ValidateLedgerRows.REASON).isNull());
+    if (table == LedgerTable.FX_RATES) {
+      requireOneRatePerCurrency(validRows, partition);
+    }
+    Dataset<Row> kept =
+        writer.work(new KeepFirstOfEachKey(table.keyColumn()).apply(validRows).select(contractColumns(table)), work);
+    if (asOf.get().equals(context.night())) {
+      Map<RejectReason, Long> byReason = new EnumMap<>(RejectReason.class);
+      long valid = countByReason(validated, byReason);
+      long read = valid + byReason.values().stream().mapToLong(Long::longValue).sum();
+      long unique = kept.count();
+      counts.add(new TableCounts(table.tableName(), read, unique, valid - unique, byReason).requireReconciled());
+      quarantined.add(quarantineRows(table, validated));
+    }
+    context.progress().line("[%s] %s: snapshot of %s, %,d rows kept", STEP, table.tableName(), asOf.get(), kept.count());
+    return kept;
+  }
+
+  /** Two different rates for one currency would make the payout depend on which one we kept. */
+  private void requireOneRatePerCurrency(Dataset<Row> fxRows, Path partition) {
+    List<Row> conflicts =
+        fxRows.groupBy("currency").agg(countDistinct(col("units_per_usd")).as("rates"))
+            .filter(col("rates").gt(1)).orderBy("currency").limit(5).collectAsList();
+    if (!conflicts.isEmpty()) {
+      throw new NightFailure(
+          "Invalid fx_rates snapshot " + partition + ": more than one units_per_usd for currency "
+              + conflicts.stream().map(r -> r.getString(0)).toList());
+    }
+  }
+
+  private static long countByReason(Dataset<Row> validated, Map<RejectReason, Long> byReason) {
+    long valid = 0;
+    for (Row row : validated.groupBy(ValidateLedgerRows.REASON).count().collectAsList()) {
+      if (row.isNullAt(0)) {
+        valid = row.getLong(1);
+      } else {
+        byReason.put(RejectReason.valueOf(row.getString(0)), row.getLong(1));
+      }
+    }
+    return valid;
+  }
+
+  private List<LocalDate> eventDates(Dataset<Row> validRows) {
+    return validRows.select(to_date(col("event_time")).as("d")).distinct().collectAsList().stream()
+        .map(r -> r.<LocalDate>getAs(0))
+        .sorted()
+        .toList();
+  }
+
+  /** Ids accepted on nights before D, for the event dates tonight's rows carry. */
+  private Dataset<Row> seenIds(LedgerTable table, List<LocalDate> eventDates) {
+    Path root = context.warehouse().acceptedEvents(table.tableName());
+    List<Path> leaves = new ArrayList<>();
+    for (LocalDate date : eventDates) {
+      Path dateDir = new Path(root, AcceptedEvents.EVENT_DATE + "=" + date);
+      for (Path nightDir : context.files().subfolders(dateDir, AcceptedEvents.NIGHT + "=")) {
+        LocalDate night = LocalDate.parse(nightDir.getName().substring(AcceptedEvents.NIGHT.length() + 1));
+        if (night.isBefore(context.night())) {
+          leaves.add(nightDir);
+        }
+      }
+    }
+    return AcceptedEvents.kept(context.spark(), root, leaves, table).select("event_id");
+  }
+
+  private Column[] eventColumns(LedgerTable table) {
+    List<Column> columns = new ArrayList<>(List.of(contractColumns(table)));
+    columns.add(to_date(col("event_time")).as(AcceptedEvents.EVENT_DATE));
+    return columns.toArray(Column[]::new);
+  }
+
+  private static Column[] contractColumns(LedgerTable table) {
+    return table.columns().stream().map(ContractColumn::name).map(name -> col(name)).toArray(Column[]::new);
+  }
+
+  private static Dataset<Row> quarantineRows(LedgerTable table, Dataset<Row> validated) {
+    Column key = table.isEvent() ? col("event_id") : lit(null).cast("string");
+    return validated
+        .filter(col(ValidateLedgerRows.REASON).isNotNull())
+        .select(
+            lit(table.tableName()).as("source_table"),
+            col(ParseContractColumns.SOURCE_FILE).as("source_file"),
+            key.as("event_id"),
+            col(ValidateLedgerRows.REASON).as("reason"),
+            col(ValidateLedgerRows.DETAIL).as("detail"),
+            col(ParseContractColumns.RECORD).as("record"));
+  }
+
+  private Dataset<Row> quarantineTable(List<Dataset<Row>> parts) {
+    Dataset<Row> all = null;
+    for (Dataset<Row> part : parts) {
+      all = all == null ? part : all.unionByName(part);
+    }
+    if (all == null) {
+      all = context.spark().createDataFrame(List.of(), QuarantineSchema.SCHEMA);
+    }
+    return all.withColumn("business_date", lit(context.night()));
+  }
+
+  private Path stagedTable(String table) {
+    return context.warehouse().stagedTable(context.night(), table);
+  }
+}

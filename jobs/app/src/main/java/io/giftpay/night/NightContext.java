@@ -1,0 +1,23 @@
+package io.giftpay.night;
+
+import io.giftpay.catalogue.GiftCatalogue;
+import io.giftpay.config.GiftpayConfig;
+import io.giftpay.payout.PayoutPolicy;
+import io.giftpay.warehouse.LedgerLayout;
+import io.giftpay.warehouse.WarehouseFiles;
+import io.giftpay.warehouse.WarehouseLayout;
+import java.time.LocalDate;
+import org.apache.spark.sql.SparkSession;
+
+/** Everything one night's steps share: the date, where to read and write, and the rules. */
+public record NightContext(
+    LocalDate night,
+    boolean emptyDay,
+    SparkSession spark,
+    LedgerLayout ledger,
+    WarehouseLayout warehouse,
+    WarehouseFiles files,
+    PayoutPolicy policy,
+    GiftCatalogue catalogue,
+    GiftpayConfig config,
+    Progress progress) {}

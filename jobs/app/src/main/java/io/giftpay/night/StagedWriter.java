@@ -1,0 +1,47 @@
+package io.giftpay.night;
+
+import io.giftpay.warehouse.WarehouseFiles;
+import java.util.Arrays;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/** Writes a night's intermediate and staged results as Parquet, replacing any earlier attempt. */
+final class StagedWriter {
+  private final SparkSession spark;
+  private final WarehouseFiles files;
+
+  StagedWriter(SparkSession spark, WarehouseFiles files) {
+    this.spark = spark;
+    this.files = files;
+  }
+
+  /** Scratch data read again by a later step: written as Spark likes, in parallel. */
+  Dataset<Row> work(Dataset<Row> rows, Path dir) {
+    rows.write().mode(SaveMode.Overwrite).parquet(dir.toString());
+    return spark.read().parquet(dir.toString());
+  }
+
+  /**
+   * A table to publish: one file, rows in a fixed order, stable file name, so the same night
+   * always produces the same bytes.
+   */
+  void table(Dataset<Row> rows, Path dir, String... sortColumns) {
+    Column[] order = Arrays.stream(sortColumns).map(rows::col).toArray(Column[]::new);
+    rows.repartition(1).sortWithinPartitions(order).write().mode(SaveMode.Overwrite).parquet(dir.toString());
+    files.normaliseSparkOutput(dir);
+  }
+
+  /** Accepted events, one folder per event date, for replay look-ups and feature windows. */
+  void events(Dataset<Row> rows, Path dir) {
+    rows.write().mode(SaveMode.Overwrite).partitionBy("event_date").parquet(dir.toString());
+    files.normaliseSparkOutput(dir);
+  }
+
+  Dataset<Row> read(Path dir) {
+    return spark.read().parquet(dir.toString());
+  }
+}

@@ -1,0 +1,84 @@
+package io.giftpay.spark;
+
+import static org.apache.spark.sql.functions.lit;
+
+import io.giftpay.ledger.ContractColumn;
+import io.giftpay.ledger.LedgerTable;
+import io.giftpay.warehouse.LedgerLayout;
+import io.giftpay.warehouse.LedgerLayout.LedgerFile;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Reads one ledger partition, CSV and Parquet files mixed, into parsed contract rows. Each file
+ * is read on its own, so CSV headers may name the columns in any order.
+ */
+public final class LedgerReader {
+  private final SparkSession spark;
+  private final LedgerLayout layout;
+
+  public LedgerReader(SparkSession spark, LedgerLayout layout) {
+    this.spark = spark;
+    this.layout = layout;
+  }
+
+  public Dataset<Row> readParsed(LedgerTable table, Path partition) {
+    ParseContractColumns parse = new ParseContractColumns(table);
+    Dataset<Row> all = null;
+    for (LedgerFile file : layout.files(partition)) {
+      Dataset<Row> raw = read(file).withColumn(ParseContractColumns.SOURCE_FILE, lit(relativeName(file.path())));
+      Dataset<Row> parsed = parse.apply(raw);
+      all = all == null ? parsed : all.unionAll(parsed);
+    }
+    return all != null ? all : spark.createDataFrame(List.of(), parsedSchema(table));
+  }
+
+  private Dataset<Row> read(LedgerFile file) {
+    String path = file.path().toString();
+    return switch (file.format()) {
+      case PARQUET -> spark.read().parquet(path);
+      case CSV ->
+          spark
+              .read()
+              .option("header", "true")
+              // RFC 4180: quoted fields may hold newlines, and a quote is escaped by doubling it.
+              .option("multiLine", "true")
+              .option("quote", "\"")
+              .option("escape", "\"")
+              .option("encoding", "UTF-8")
+              .option("mode", "PERMISSIVE")
+              .option("inferSchema", "false")
+              .csv(path);
+    };
+  }
+
+  /** The file's path below the ledger root, e.g. {@code gifts/dt=2026-11-01/a.csv}. */
+  private String relativeName(Path file) {
+    String root = layout.root().toUri().getPath();
+    String path = file.toUri().getPath();
+    String prefix = root.endsWith("/") ? root : root + "/";
+    return path.startsWith(prefix) ? path.substring(prefix.length()) : path;
+  }
+
+  /** The schema {@link ParseContractColumns} produces for a table. */
+  public static StructType parsedSchema(LedgerTable table) {
+    List<StructField> fields = new ArrayList<>();
+    for (ContractColumn column : table.columns()) {
+      fields.add(DataTypes.createStructField(column.name(), DataTypes.StringType, true));
+    }
+    StructType strings = new StructType(fields.toArray(StructField[]::new));
+    // Reuse the transform itself so the two can never disagree.
+    StructType typed = new ParseContractColumns(table)
+        .apply(SparkSession.active().createDataFrame(List.of(), strings)
+            .withColumn(ParseContractColumns.SOURCE_FILE, lit(null).cast(DataTypes.StringType)))
+        .schema();
+    return typed;
+  }
+}

@@ -1,0 +1,122 @@
+package io.giftpay.spark;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+import io.giftpay.ledger.ColumnType;
+import io.giftpay.ledger.ContractColumn;
+import io.giftpay.ledger.LedgerTable;
+import io.giftpay.ledger.ValueFormats;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * Turns the rows of one landed file (CSV: all text; Parquet: typed) into the contract's typed
+ * columns, and marks the first missing and first unparseable column of each row. Nothing is
+ * dropped: a row that does not parse keeps its original text in {@link #RECORD} for quarantine.
+ *
+ * <p>Output: the table's contract columns in contract order, then {@link #SOURCE_FILE},
+ * {@link #RECORD}, {@link #MISSING_COLUMN}, {@link #BAD_COLUMN} and {@link #BAD_TEXT}.
+ */
+public final class ParseContractColumns implements Transform {
+  public static final String SOURCE_FILE = "_source_file";
+  public static final String RECORD = "_record";
+  public static final String MISSING_COLUMN = "_missing_column";
+  public static final String BAD_COLUMN = "_bad_column";
+  public static final String BAD_TEXT = "_bad_text";
+
+  private final LedgerTable table;
+
+  public ParseContractColumns(LedgerTable table) {
+    this.table = table;
+  }
+
+  @Override
+  public Dataset<Row> apply(Dataset<Row> input) {
+    Map<String, StructField> fileColumns = new HashMap<>();
+    List<Column> recordFields = new ArrayList<>();
+    for (StructField field : input.schema().fields()) {
+      if (field.name().equals(SOURCE_FILE)) {
+        continue;
+      }
+      fileColumns.putIfAbsent(field.name().trim().toLowerCase(Locale.ROOT), field);
+      recordFields.add(col(quoted(field.name())).cast(DataTypes.StringType).as(field.name()));
+    }
+
+    List<Column> output = new ArrayList<>();
+    List<Column> missing = new ArrayList<>();
+    List<Column> badColumn = new ArrayList<>();
+    List<Column> badText = new ArrayList<>();
+    for (ContractColumn column : table.columns()) {
+      StructField field = fileColumns.get(column.name());
+      Column text;
+      Column typed;
+      if (field == null) {
+        text = lit(null).cast(DataTypes.StringType);
+        typed = lit(null).cast(column.type().sqlType());
+      } else if (field.dataType().equals(DataTypes.StringType)) {
+        Column raw = col(quoted(field.name()));
+        // An empty or blank field is null (contract: "an empty field is null").
+        text = when(trim(raw).notEqual(""), raw);
+        typed = parseText(text, column.type());
+      } else {
+        Column raw = col(quoted(field.name()));
+        text = raw.cast(DataTypes.StringType);
+        typed = raw.try_cast(column.type().sqlType());
+      }
+      output.add(typed.as(column.name()));
+      if (!column.nullable()) {
+        missing.add(when(text.isNull(), lit(column.name())));
+      }
+      Column isBad = text.isNotNull().and(typed.isNull());
+      badColumn.add(when(isBad, lit(column.name())));
+      badText.add(when(isBad, text));
+    }
+
+    output.add(col(SOURCE_FILE));
+    output.add(
+        to_json(struct(recordFields.toArray(Column[]::new)), Map.of("ignoreNullFields", "false"))
+            .as(RECORD));
+    output.add(firstNonNull(missing).as(MISSING_COLUMN));
+    output.add(firstNonNull(badColumn).as(BAD_COLUMN));
+    output.add(firstNonNull(badText).as(BAD_TEXT));
+    return input.select(output.toArray(Column[]::new));
+  }
+
+  /** Strict parse of contract text: the format must match, and the value must fit the type. */
+  static Column parseText(Column text, ColumnType type) {
+    return switch (type) {
+      case STRING -> text;
+      case BOOLEAN -> when(text.rlike(ValueFormats.BOOLEAN), lower(trim(text)).equalTo("true"));
+      default -> when(text.rlike(ValueFormats.patternFor(type)), text.try_cast(type.sqlType()));
+    };
+  }
+
+  private static Column firstNonNull(List<Column> columns) {
+    if (columns.isEmpty()) {
+      return lit(null).cast(DataTypes.StringType);
+    }
+    if (columns.size() == 1) {
+      return columns.get(0);
+    }
+    return coalesce(columns.toArray(Column[]::new));
+  }
+
+  private static String quoted(String name) {
+    return "`" + name.replace("`", "``") + "`";
+  }
+}

@@ -1,0 +1,112 @@
+package io.giftpay.warehouse;
+
+import io.giftpay.ledger.LedgerTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/** Finds the ledger's partitions and files as upstream lands them (contract, section 2). */
+public final class LedgerLayout {
+  private final Path root;
+  private final FileSystem fs;
+
+  public LedgerLayout(Path root, Configuration hadoopConf) {
+    this.root = root;
+    try {
+      this.fs = root.getFileSystem(hadoopConf);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot open the ledger file system of " + root, e);
+    }
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public Path partition(LedgerTable table, LocalDate day) {
+    return new Path(new Path(root, table.tableName()), "dt=" + day);
+  }
+
+  public boolean exists(Path path) {
+    try {
+      return fs.exists(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + path, e);
+    }
+  }
+
+  /** The newest snapshot partition at or before D, if any. */
+  public Optional<LocalDate> snapshotAsOf(LedgerTable table, LocalDate day) {
+    Path tableDir = new Path(root, table.tableName());
+    return partitionDates(tableDir).stream().filter(d -> !d.isAfter(day)).max(LocalDate::compareTo);
+  }
+
+  /** The data files of a partition, sorted by name; hidden and non-ledger files are skipped. */
+  public List<LedgerFile> files(Path partition) {
+    try {
+      List<LedgerFile> files = new ArrayList<>();
+      FileStatus[] statuses = fs.listStatus(partition);
+      Arrays.sort(statuses, (a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
+      for (FileStatus status : statuses) {
+        String name = status.getPath().getName();
+        if (!status.isFile() || name.startsWith(".") || name.startsWith("_")) {
+          continue;
+        }
+        LedgerFile.Format.of(name).ifPresent(format -> files.add(new LedgerFile(status.getPath(), format)));
+      }
+      return files;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + partition, e);
+    }
+  }
+
+  private List<LocalDate> partitionDates(Path tableDir) {
+    List<LocalDate> dates = new ArrayList<>();
+    try {
+      if (!fs.exists(tableDir)) {
+        return dates;
+      }
+      for (FileStatus status : fs.listStatus(tableDir)) {
+        String name = status.getPath().getName();
+        if (status.isDirectory() && name.startsWith("dt=")) {
+          try {
+            dates.add(LocalDate.parse(name.substring(3)));
+          } catch (DateTimeParseException e) {
+            // Not a partition of the contract's form; upstream's stray folder, not ours to read.
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + tableDir, e);
+    }
+    return dates;
+  }
+
+  /** One landed file and how to read it. */
+  public record LedgerFile(Path path, Format format) {
+    public enum Format {
+      PARQUET,
+      CSV;
+
+      static Optional<Format> of(String fileName) {
+        String lower = fileName.toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith(".parquet")) {
+          return Optional.of(PARQUET);
+        }
+        if (lower.endsWith(".csv")) {
+          return Optional.of(CSV);
+        }
+        return Optional.empty();
+      }
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.giftpay.spark;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * One local[2] Spark session per test class, configured like production (UTC, java.time
+ * values, ANSI) but with two shuffle partitions so a five-row test does not run 200 tasks.
+ */
+public abstract class SparkTestBase {
+  protected static SparkSession spark;
+
+  @BeforeAll
+  static void startSpark() {
+    spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("giftpay-test")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "2")
+            .config("spark.sql.session.timeZone", "UTC")
+            .config("spark.sql.datetime.java8API.enabled", "true")
+            .config("spark.ui.showConsoleProgress", "false")
+            .getOrCreate();
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    spark.stop();
+    spark = null;
+    SparkSession.clearActiveSession();
+    SparkSession.clearDefaultSession();
+  }
+
+  protected static Dataset<Row> rows(StructType schema, Object[]... values) {
+    return spark.createDataFrame(List.of(values).stream().map(RowFactory::create).toList(), schema);
+  }
+
+  protected static Dataset<Row> rows(String ddl, Object[]... values) {
+    return rows(StructType.fromDDL(ddl), values);
+  }
+
+  protected static Object[] row(Object... values) {
+    return values;
+  }
+}
