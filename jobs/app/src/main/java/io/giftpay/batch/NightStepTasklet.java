@@ -27,8 +27,11 @@ final class NightStepTasklet implements Tasklet {
     NightContext context = services.contextFor(contribution.getStepExecution().getJobParameters());
     long started = System.nanoTime();
     services.progress().stepStarted(name, services.spark());
+    FaultInjection faults = new FaultInjection(services.config());
     try {
+      faults.at(name, "before");
       step.accept(context);
+      faults.at(name, "after");
     } finally {
       services.progress().stepDone(name, started);
     }

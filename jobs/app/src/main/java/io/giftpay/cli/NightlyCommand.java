@@ -109,6 +109,8 @@ final class NightlyCommand implements Giftpay.Command {
     try (WarehouseLock lock = WarehouseLock.acquire(layout);
         Progress progress = new Progress(out)) {
       long sparkStarted = System.nanoTime();
+      // A caller that already has a session (a test, a notebook) keeps it; one we start, we stop.
+      boolean ownSession = SparkSession.getActiveSession().isEmpty();
       SparkSession spark = SparkSessions.create(config);
       try {
         progress.line("Spark %s on %s started in %s", spark.version(), spark.sparkContext().master(), Progress.elapsed(sparkStarted));
@@ -123,7 +125,9 @@ final class NightlyCommand implements Giftpay.Command {
           }
         }
       } finally {
-        spark.stop();
+        if (ownSession) {
+          spark.stop();
+        }
       }
     }
   }

@@ -9,11 +9,13 @@ import static org.apache.spark.sql.functions.sum;
 import io.giftpay.ledger.LedgerTable;
 import io.giftpay.ledger.RejectReason;
 import io.giftpay.payout.BalanceStatus;
+import io.giftpay.payout.CurrencyMinorUnits;
 import io.giftpay.payout.PayoutPolicy;
 import io.giftpay.spark.BalanceColumns;
 import io.giftpay.spark.FindUnbalancedBooks;
 import io.giftpay.warehouse.WarehouseLayout;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -173,7 +175,7 @@ public final class CheckNight {
     List<NightSummary.CurrencyTotal> byCurrency = new ArrayList<>();
     for (Row row : payouts.groupBy("currency").agg(count(lit(1)), sum("amount"), sum("amount_usd")).orderBy("currency").collectAsList()) {
       byCurrency.add(new NightSummary.CurrencyTotal(row.getString(0), row.getLong(1),
-          row.getDecimal(2).stripTrailingZeros().toPlainString(), row.getDecimal(3).toPlainString()));
+          inMinorUnits(row.getString(0), row.getDecimal(2)), row.getDecimal(3).toPlainString()));
     }
     Map<String, Long> byStatus = new TreeMap<>();
     for (Row row : balances.groupBy(BalanceColumns.STATUS).count().collectAsList()) {
@@ -183,11 +185,22 @@ public final class CheckNight {
         .agg(count(lit(1)), coalesce(sum(BalanceColumns.AVAILABLE), lit(0L))).first();
     long held = balances.agg(coalesce(sum(BalanceColumns.HELD), lit(0L))).first().getLong(0);
     long creators = balances.count();
-    BigDecimal carriedUsd = context.policy().diamondValueUsd().multiply(BigDecimal.valueOf(carried.getLong(1)));
+    BigDecimal carriedUsd = atLeastCents(context.policy().valueUsd(carried.getLong(1)));
     return new NightSummary(
         context.night().toString(), context.policy().version(), ingest, credited.getLong(0), credited.getLong(1),
         paid.getLong(0), paid.getDecimal(1).setScale(2).toPlainString(), byCurrency, creators, byStatus,
         carried.getLong(0), carried.getLong(1), carriedUsd.toPlainString(), held);
+  }
+
+  /** 40849.000 JPY as 40849, 69.100 KWD as 69.100: the currency's own minor units. */
+  private static String inMinorUnits(String currency, BigDecimal amount) {
+    return amount.setScale(CurrencyMinorUnits.of(currency).orElse(amount.scale()), RoundingMode.UNNECESSARY).toPlainString();
+  }
+
+  /** Diamonds may be worth fractions of a cent: show at least cents, and every digit there is. */
+  private static BigDecimal atLeastCents(BigDecimal usd) {
+    BigDecimal stripped = usd.stripTrailingZeros();
+    return stripped.scale() < 2 ? usd.setScale(2, RoundingMode.UNNECESSARY) : stripped;
   }
 
   private org.apache.hadoop.fs.Path staged(String table) {

@@ -121,6 +121,7 @@ public final class IngestNight {
    */
   private Dataset<Row> snapshot(
       LedgerTable table, boolean required, List<TableCounts> counts, List<Dataset<Row>> quarantined) {
+    long started = System.nanoTime();
     Path work = context.warehouse().work(context.night(), table.tableName());
     Optional<LocalDate> asOf = context.ledger().snapshotAsOf(table, context.night());
     if (asOf.isEmpty()) {
@@ -142,15 +143,15 @@ public final class IngestNight {
     }
     Dataset<Row> kept =
         writer.work(new KeepFirstOfEachKey(table.keyColumn()).apply(validRows).select(contractColumns(table)), work);
+    long unique = kept.count();
     if (asOf.get().equals(context.night())) {
       Map<RejectReason, Long> byReason = new EnumMap<>(RejectReason.class);
       long valid = countByReason(validated, byReason);
       long read = valid + byReason.values().stream().mapToLong(Long::longValue).sum();
-      long unique = kept.count();
       counts.add(new TableCounts(table.tableName(), read, unique, valid - unique, byReason).requireReconciled());
       quarantined.add(quarantineRows(table, validated));
     }
-    context.progress().line("[%s] %s: snapshot of %s, %,d rows kept", STEP, table.tableName(), asOf.get(), kept.count());
+    context.progress().line("[%s] %s: snapshot of %s, %,d rows kept (%s)", STEP, table.tableName(), asOf.get(), unique, Progress.elapsed(started));
     return kept;
   }
 

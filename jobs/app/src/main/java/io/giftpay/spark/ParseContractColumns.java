@@ -38,6 +38,8 @@ public final class ParseContractColumns implements Transform {
   public static final String MISSING_COLUMN = "_missing_column";
   public static final String BAD_COLUMN = "_bad_column";
   public static final String BAD_TEXT = "_bad_text";
+  private static final String TEXT_PREFIX = "_text_";
+  private static final String RAW_PREFIX = "_raw_";
 
   private final LedgerTable table;
 
@@ -49,6 +51,7 @@ public final class ParseContractColumns implements Transform {
   public Dataset<Row> apply(Dataset<Row> input) {
     Map<String, StructField> fileColumns = new HashMap<>();
     List<Column> recordFields = new ArrayList<>();
+    List<Column> typedColumns = new ArrayList<>();
     for (StructField field : input.schema().fields()) {
       if (field.name().equals(SOURCE_FILE)) {
         continue;
@@ -57,6 +60,9 @@ public final class ParseContractColumns implements Transform {
       recordFields.add(col(quoted(field.name())).cast(DataTypes.StringType).as(field.name()));
     }
 
+    // Two projections: the first computes each column's text and typed value once, the second
+    // refers to them by name. Inlining the parse into every flag made plans (and codegen) slow.
+    List<Column> firstPass = new ArrayList<>();
     List<Column> output = new ArrayList<>();
     List<Column> missing = new ArrayList<>();
     List<Column> badColumn = new ArrayList<>();
@@ -72,29 +78,43 @@ public final class ParseContractColumns implements Transform {
         Column raw = col(quoted(field.name()));
         // An empty or blank field is null (contract: "an empty field is null").
         text = when(trim(raw).notEqual(""), raw);
-        typed = parseText(text, column.type());
+        typed = parseText(col(TEXT_PREFIX + column.name()), column.type());
       } else {
         Column raw = col(quoted(field.name()));
         text = raw.cast(DataTypes.StringType);
-        typed = raw.try_cast(column.type().sqlType());
+        firstPass.add(raw.as(RAW_PREFIX + column.name()));
+        typed = col(RAW_PREFIX + column.name()).try_cast(column.type().sqlType());
       }
-      output.add(typed.as(column.name()));
+      firstPass.add(text.as(TEXT_PREFIX + column.name()));
+      Column textRef = col(TEXT_PREFIX + column.name());
+      Column typedRef = col(column.name());
+      output.add(typedRef);
       if (!column.nullable()) {
-        missing.add(when(text.isNull(), lit(column.name())));
+        missing.add(when(textRef.isNull(), lit(column.name())));
       }
-      Column isBad = text.isNotNull().and(typed.isNull());
+      Column isBad = textRef.isNotNull().and(typedRef.isNull());
       badColumn.add(when(isBad, lit(column.name())));
-      badText.add(when(isBad, text));
+      badText.add(when(isBad, textRef));
+      typedColumns.add(typed.as(column.name()));
     }
-
-    output.add(col(SOURCE_FILE));
-    output.add(
+    firstPass.add(col(SOURCE_FILE));
+    firstPass.add(
         to_json(struct(recordFields.toArray(Column[]::new)), Map.of("ignoreNullFields", "false"))
             .as(RECORD));
+    Dataset<Row> texts = input.select(firstPass.toArray(Column[]::new));
+    List<Column> secondPass = new ArrayList<>();
+    for (String name : texts.columns()) {
+      secondPass.add(col(quoted(name)));
+    }
+    secondPass.addAll(typedColumns);
+    Dataset<Row> parsed = texts.select(secondPass.toArray(Column[]::new));
+
+    output.add(col(SOURCE_FILE));
+    output.add(col(RECORD));
     output.add(firstNonNull(missing).as(MISSING_COLUMN));
     output.add(firstNonNull(badColumn).as(BAD_COLUMN));
     output.add(firstNonNull(badText).as(BAD_TEXT));
-    return input.select(output.toArray(Column[]::new));
+    return parsed.select(output.toArray(Column[]::new));
   }
 
   /** Strict parse of contract text: the format must match, and the value must fit the type. */

@@ -26,7 +26,27 @@ public final class SparkSessions {
             // Outputs are renamed and published by Giftpay itself, not by _SUCCESS markers.
             .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
             .config("spark.sql.parquet.compression.codec", "snappy");
+    String master = config.get(GiftpayConfig.SPARK_MASTER, GiftpayConfig.SPARK_MASTER_DEFAULT);
+    if (!master.startsWith("local")) {
+      // Executors elsewhere need Giftpay's own classes (the payout calculator runs in them).
+      String jars = giftpayJars();
+      if (!jars.isEmpty() && config.getOrNull("spark.jars") == null) {
+        builder.config("spark.jars", jars);
+      }
+    }
     config.sparkPassThrough().forEach(builder::config);
     return builder.getOrCreate();
+  }
+
+  /** The jars holding Giftpay's app and core classes, when running from jars. */
+  static String giftpayJars() {
+    java.util.List<String> jars = new java.util.ArrayList<>();
+    for (Class<?> type : new Class<?>[] {SparkSessions.class, io.giftpay.payout.PayoutCalculator.class}) {
+      java.security.CodeSource source = type.getProtectionDomain().getCodeSource();
+      if (source != null && source.getLocation().getPath().endsWith(".jar")) {
+        jars.add(source.getLocation().toString());
+      }
+    }
+    return String.join(",", jars);
   }
 }

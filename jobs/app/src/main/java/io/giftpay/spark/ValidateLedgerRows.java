@@ -137,20 +137,28 @@ public final class ValidateLedgerRows implements Transform {
 
   private static Dataset<Row> withVerdict(Dataset<Row> parsed, Dataset<Row> rows, List<Check> checks) {
     Column reason = lit(null).cast(DataTypes.StringType);
-    Column detail = lit(null).cast(DataTypes.StringType);
     // Built from the last check to the first, so the first failing check wins.
     for (int i = checks.size() - 1; i >= 0; i--) {
       Check check = checks.get(i);
       reason = when(check.fails(), lit(check.reason().name())).otherwise(reason);
-      detail = when(check.fails(), check.detail()).otherwise(detail);
     }
+    // The detail is chosen by the reason already found, so no check is evaluated twice.
+    Column detail = lit(null).cast(DataTypes.StringType);
+    for (Check check : checks) {
+      detail = when(col(REASON).equalTo(check.reason().name()), check.detail()).otherwise(detail);
+    }
+    List<Column> withReason = new ArrayList<>();
     List<Column> output = new ArrayList<>();
+    for (String name : rows.columns()) {
+      withReason.add(col(name));
+    }
     for (String name : parsed.columns()) {
       output.add(col(name));
     }
-    output.add(reason.as(REASON));
+    withReason.add(reason.as(REASON));
+    output.add(col(REASON));
     output.add(detail.as(DETAIL));
-    return rows.select(output.toArray(Column[]::new));
+    return rows.select(withReason.toArray(Column[]::new)).select(output.toArray(Column[]::new));
   }
 
   private Dataset<Row> withAccount(Dataset<Row> rows, String idColumn, String prefix) {
