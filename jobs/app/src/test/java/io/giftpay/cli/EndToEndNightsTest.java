@@ -1,0 +1,435 @@
+package io.giftpay.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.giftpay.catalogue.GiftCatalogue;
+import io.giftpay.oracle.PayoutOracle;
+import io.giftpay.oracle.PayoutOracle.Balance;
+import io.giftpay.oracle.PayoutOracle.BrokenRow;
+import io.giftpay.oracle.PayoutOracle.Night;
+import io.giftpay.oracle.PayoutOracle.Payout;
+import io.giftpay.oracle.PolicyV1;
+import io.giftpay.sample.GeneratorOptions;
+import io.giftpay.sample.LedgerFormat;
+import io.giftpay.sample.LedgerGenerator;
+import io.giftpay.spark.SparkTestBase;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end: a generated 5-night CSV ledger goes through the real {@code giftpay nightly}
+ * command (in-process, on this class's local[2] Spark session), and what it publishes is
+ * checked against {@link PayoutOracle}, an independent plain-Java reading of the ledger
+ * contract, and against the generator's truth files. The same nights run into a second
+ * warehouse to prove the output is byte-for-byte deterministic; then a completed night is run
+ * again (a no-op) and a night after a gap is refused.
+ *
+ * <p>The nights run once, in {@link #generateAndRunNights()}; the tests only read. Tests that
+ * run the CLI again come last ({@link Order}).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndNightsTest extends SparkTestBase {
+  private static final LocalDate FROM = LocalDate.of(2026, 11, 1);
+  private static final LocalDate TO = LocalDate.of(2026, 11, 5);
+  private static final String RULES_DIR_PROPERTY = "giftpay.rules.dir";
+  private static final List<String> PUBLISHED = List.of("payouts", "creator_balances", "quarantine", "night_counts", "flags");
+  private static final Set<String> EVENT_TABLES = Set.of("gifts", "recharges", "reversals", "rewards");
+
+  private static final Path TRANSCRIPT = Path.of("target/EndToEndNightsTest-cli.txt");
+
+  @TempDir static Path tmp;
+
+  private static Path ledger;
+  private static Path warehouse;
+  private static Path secondWarehouse;
+  private static PayoutOracle.Result expected;
+  /** System properties this class sets (the CLI reads giftpay.* ones), and their values before. */
+  private static final Map<String, String> propertiesBefore = new HashMap<>();
+
+  @BeforeAll
+  static void generateAndRunNights() throws IOException {
+    Files.deleteIfExists(TRANSCRIPT);
+    Path rules = Path.of("../../rules").toAbsolutePath().normalize();
+    setProperty(RULES_DIR_PROPERTY, rules.toString());
+    // The CLI points the log file at the first warehouse it sees; undo that after the class.
+    propertiesBefore.put(Logs.PROPERTY, System.getProperty(Logs.PROPERTY));
+
+    ledger = tmp.resolve("ledger");
+    LedgerGenerator.generate(
+        new GeneratorOptions(ledger, FROM, 5, 1200, 80, 7L, LedgerFormat.CSV,
+            GiftCatalogue.load(rules.resolve("gift-catalogue.csv")).coinsByGiftId()),
+        line -> {});
+    warehouse = tmp.resolve("warehouse");
+    secondWarehouse = tmp.resolve("warehouse-2");
+
+    CliRun first = nightly(warehouse, "--from", FROM.toString(), "--to", TO.toString());
+    assertEquals(0, first.status(), () -> "giftpay nightly " + FROM + ".." + TO + " failed on the first warehouse:\n" + first);
+    CliRun second = nightly(secondWarehouse, "--from", FROM.toString(), "--to", TO.toString());
+    assertEquals(0, second.status(), () -> "giftpay nightly " + FROM + ".." + TO + " failed on the second warehouse:\n" + second);
+
+    expected = new PayoutOracle(ledger, PolicyV1.read(rules.resolve("payout-policy.properties"))).run(FROM, TO);
+  }
+
+  @AfterAll
+  static void restoreProperties() {
+    propertiesBefore.forEach(EndToEndNightsTest::restore);
+  }
+
+  @Test
+  @Order(1)
+  void payoutsEqualTheOracleToTheCent() {
+    List<String> problems = new ArrayList<>();
+    Map<String, String> nightAndCreatorById = new HashMap<>();
+    int paidTotal = 0;
+    for (Night night : expected.nights()) {
+      LocalDate d = night.date();
+      Map<String, Row> actual = byCreator(published(warehouse, "payouts", d), "payouts", d, problems);
+      Map<String, Row> second = byCreator(published(secondWarehouse, "payouts", d), "payouts (second warehouse)", d, problems);
+      Set<String> creators = new TreeSet<>(actual.keySet());
+      creators.addAll(night.payouts().keySet());
+      for (String creator : creators) {
+        Payout want = night.payouts().get(creator);
+        Row got = actual.get(creator);
+        String where = "night " + d + ", creator " + creator + ": ";
+        if (got == null) {
+          problems.add(where + "the oracle pays " + want + " but no payout was published");
+          continue;
+        }
+        if (want == null) {
+          problems.add(where + "a payout was published (" + got + ") but the oracle pays nothing (balance "
+              + night.balances().get(creator) + ")");
+          continue;
+        }
+        paidTotal++;
+        long diamonds = got.<Long>getAs("diamonds");
+        if (diamonds != want.diamonds()) {
+          problems.add(where + "diamonds " + diamonds + ", oracle " + want.diamonds());
+        }
+        compareDecimal(where + "amount_usd", got.getAs("amount_usd"), want.amountUsd(), problems);
+        compareString(where + "currency", got.getAs("currency"), want.currency(), problems);
+        compareDecimal(where + "amount (" + want.currency() + ")", got.getAs("amount"), want.amount(), problems);
+        compareDecimal(where + "fx_rate", got.getAs("fx_rate"), want.fxRate(), problems);
+        compareString(where + "payout_method", got.getAs("payout_method"), want.payoutMethod(), problems);
+
+        String id = got.getAs("payout_id");
+        if (id == null || id.isBlank()) {
+          problems.add(where + "payout_id is empty");
+        } else {
+          String previous = nightAndCreatorById.put(id, d + "/" + creator);
+          if (previous != null) {
+            problems.add(where + "payout_id " + id + " is also the id of " + previous);
+          }
+        }
+        Row twin = second.get(creator);
+        if (twin == null) {
+          problems.add(where + "paid in the first warehouse but not in the second, from the same ledger");
+        } else if (!Objects.equals(id, twin.getAs("payout_id"))) {
+          problems.add(where + "payout_id " + id + " in the first warehouse, " + twin.getAs("payout_id") + " in the second");
+        }
+      }
+    }
+    assertTrue(problems.isEmpty(), () -> problems.size() + " payout mismatches against the oracle:\n" + String.join("\n", problems));
+    assertTrue(paidTotal > 0, "the oracle and the pipeline agree, but nobody was paid in 5 nights: the test proves nothing");
+  }
+
+  @Test
+  @Order(2)
+  void creatorBalancesBalanceAndEqualTheOracle() {
+    List<String> problems = new ArrayList<>();
+    for (Night night : expected.nights()) {
+      LocalDate d = night.date();
+      Map<String, Row> actual = byCreator(published(warehouse, "creator_balances", d), "creator_balances", d, problems);
+      for (Row row : actual.values()) {
+        String creator = row.getAs("creator_id");
+        long credited = row.<Long>getAs("credited_diamonds");
+        long available = row.<Long>getAs("available_diamonds");
+        long held = row.<Long>getAs("held_diamonds");
+        long paid = row.<Long>getAs("paid_diamonds");
+        long forfeited = row.<Long>getAs("forfeited_diamonds");
+        if (credited != available + held + paid + forfeited) {
+          problems.add("night " + d + ", creator " + creator + ": books do not balance: credited " + credited
+              + " != available " + available + " + held " + held + " + paid " + paid + " + forfeited " + forfeited);
+        }
+      }
+      Set<String> creators = new TreeSet<>(actual.keySet());
+      creators.addAll(night.balances().keySet());
+      for (String creator : creators) {
+        Balance want = night.balances().get(creator);
+        Row got = actual.get(creator);
+        String where = "night " + d + ", creator " + creator + ": ";
+        if (got == null) {
+          problems.add(where + "has activity or a balance (" + want + ") but no creator_balances row");
+          continue;
+        }
+        if (want == null) {
+          problems.add(where + "has a creator_balances row (" + got + ") but no accepted gift on or before this night");
+          continue;
+        }
+        compareLong(where + "credited_diamonds", got.getAs("credited_diamonds"), want.credited(), problems);
+        compareLong(where + "available_diamonds", got.getAs("available_diamonds"), want.available(), problems);
+        compareLong(where + "paid_diamonds", got.getAs("paid_diamonds"), want.paid(), problems);
+        boolean paidTonight = night.payouts().containsKey(creator);
+        if (paidTonight != "PAID".equals(got.getAs("status"))) {
+          problems.add(where + "status " + got.getAs("status") + " but the oracle " + (paidTonight ? "pays" : "does not pay") + " tonight");
+        }
+      }
+    }
+    assertTrue(problems.isEmpty(), () -> problems.size() + " creator_balances mismatches:\n" + String.join("\n", problems));
+  }
+
+  @Test
+  @Order(3)
+  void quarantineHoldsExactlyTheBrokenRows() {
+    List<String> problems = new ArrayList<>();
+    assertFalse(expected.brokenRows().isEmpty(), "the generator's truth file lists no broken rows");
+    for (LocalDate d = FROM; !d.isAfter(TO); d = d.plusDays(1)) {
+      Map<String, Row> quarantined = new TreeMap<>();
+      for (Row row : published(warehouse, "quarantine", d)) {
+        String table = row.getAs("source_table");
+        String id = row.getAs("event_id");
+        if (!EVENT_TABLES.contains(table) || id == null) {
+          problems.add("night " + d + ": quarantined " + table + " row that the truth files do not list as broken: reason "
+              + row.getAs("reason") + ", record " + row.getAs("record"));
+          continue;
+        }
+        if (quarantined.put(table + "/" + id, row) != null) {
+          problems.add("night " + d + ": " + table + " event " + id + " quarantined twice");
+        }
+      }
+      Set<String> intended = new HashSet<>();
+      for (BrokenRow broken : expected.brokenRows()) {
+        if (!broken.dt().equals(d)) {
+          continue;
+        }
+        String key = broken.table() + "/" + broken.eventId();
+        intended.add(key);
+        Row row = quarantined.get(key);
+        if (row == null) {
+          problems.add("night " + d + ": broken " + broken.table() + " row " + broken.eventId() + " (intended "
+              + broken.intendedReason() + ") is not in the quarantine");
+        } else if (!broken.intendedReason().equals(row.getAs("reason"))) {
+          problems.add("night " + d + ": " + broken.table() + " row " + broken.eventId() + " quarantined as "
+              + row.getAs("reason") + " (" + row.getAs("detail") + "), intended " + broken.intendedReason());
+        }
+      }
+      for (Map.Entry<String, Row> e : quarantined.entrySet()) {
+        if (!intended.contains(e.getKey())) {
+          Row row = e.getValue();
+          problems.add("night " + d + ": valid " + row.getAs("source_table") + " row " + row.getAs("event_id")
+              + " wrongly quarantined as " + row.getAs("reason") + " (" + row.getAs("detail") + "): " + row.getAs("record"));
+        }
+      }
+    }
+    assertTrue(problems.isEmpty(), () -> problems.size() + " quarantine mismatches against _truth/broken_rows.csv:\n" + String.join("\n", problems));
+  }
+
+  @Test
+  @Order(4)
+  void nightCountsReconcileAndCountEachGiftOnce() {
+    List<String> problems = new ArrayList<>();
+    long giftsAccepted = 0;
+    for (Night night : expected.nights()) {
+      LocalDate d = night.date();
+      boolean sawGifts = false;
+      for (Row row : published(warehouse, "night_counts", d)) {
+        String table = row.getAs("source_table");
+        long read = row.<Long>getAs("rows_read");
+        long accepted = row.<Long>getAs("accepted");
+        long duplicates = row.<Long>getAs("duplicates");
+        long quarantined = row.<Long>getAs("quarantined");
+        if (read != accepted + duplicates + quarantined) {
+          problems.add("night " + d + ", table " + table + ": rows_read " + read + " != accepted " + accepted
+              + " + duplicates " + duplicates + " + quarantined " + quarantined);
+        }
+        if (table.equals("gifts")) {
+          sawGifts = true;
+          giftsAccepted += accepted;
+          PayoutOracle.GiftCounts want = night.gifts();
+          compareLong("night " + d + ", gifts rows_read", read, want.rowsRead(), problems);
+          compareLong("night " + d + ", gifts accepted", accepted, want.accepted(), problems);
+          compareLong("night " + d + ", gifts duplicates", duplicates, want.duplicates(), problems);
+          compareLong("night " + d + ", gifts quarantined", quarantined, want.broken(), problems);
+        }
+      }
+      if (!sawGifts) {
+        problems.add("night " + d + ": night_counts has no gifts row");
+      }
+    }
+    compareLong("gifts accepted over " + FROM + ".." + TO + " vs distinct valid gift event_ids in the ledger",
+        giftsAccepted, expected.distinctValidGiftIds(), problems);
+    assertTrue(problems.isEmpty(), () -> problems.size() + " night_counts problems:\n" + String.join("\n", problems));
+  }
+
+  @Test
+  @Order(5)
+  void sameLedgerGivesByteIdenticalTables() throws IOException {
+    Map<String, byte[]> first = publishedFiles(warehouse);
+    Map<String, byte[]> second = publishedFiles(secondWarehouse);
+    assertEquals(first.keySet(), second.keySet(), "the two warehouses publish different files");
+    for (String table : PUBLISHED) {
+      for (LocalDate d = FROM; !d.isAfter(TO); d = d.plusDays(1)) {
+        String prefix = table + "/dt=" + d + "/";
+        assertTrue(first.keySet().stream().anyMatch(f -> f.startsWith(prefix) && f.endsWith(".parquet")),
+            "no Parquet file published under " + prefix);
+      }
+    }
+    List<String> different = new ArrayList<>();
+    for (String file : first.keySet()) {
+      if (Files.mismatch(warehouse.resolve(file), secondWarehouse.resolve(file)) != -1) {
+        different.add(file);
+      }
+    }
+    assertTrue(different.isEmpty(), () -> "same ledger, policy and rules, yet these published files differ between warehouses: " + different);
+  }
+
+  @Test
+  @Order(6)
+  void runningACompletedNightAgainChangesNothing() throws IOException {
+    Map<String, byte[]> before = publishedFiles(warehouse);
+    CliRun again = nightly(warehouse, "--date", "2026-11-03");
+    assertEquals(0, again.status(), () -> "running completed night 2026-11-03 again failed:\n" + again);
+    assertTrue(again.out().contains("2026-11-03") && again.out().contains("already completed"),
+        () -> "running 2026-11-03 again does not say it is already completed:\n" + again);
+    Map<String, byte[]> after = publishedFiles(warehouse);
+    assertEquals(before.keySet(), after.keySet(), "running completed night 2026-11-03 again added or removed published files");
+    List<String> changed = before.keySet().stream().filter(f -> !Arrays.equals(before.get(f), after.get(f))).toList();
+    assertTrue(changed.isEmpty(), () -> "running completed night 2026-11-03 again rewrote " + changed);
+  }
+
+  @Test
+  @Order(7)
+  void aNightAfterAGapIsRefused() throws IOException {
+    CliRun gap = nightly(warehouse, "--date", "2026-11-07");
+    assertEquals(1, gap.status(), () -> "night 2026-11-07 ran although 2026-11-06 was never run:\n" + gap);
+    assertTrue(gap.err().contains("2026-11-06"), () -> "the refusal of 2026-11-07 does not name 2026-11-06:\n" + gap);
+    for (String table : PUBLISHED) {
+      assertFalse(Files.exists(warehouse.resolve(table).resolve("dt=2026-11-07")), table + " has a dt=2026-11-07 partition after a refused run");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+
+  private record CliRun(int status, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + status + "\n--- stdout ---\n" + out + "--- stderr ---\n" + err;
+    }
+  }
+
+  private static CliRun nightly(Path wh, String... dates) {
+    List<String> args = new ArrayList<>(List.of("nightly"));
+    args.addAll(List.of(dates));
+    args.addAll(List.of("--ledger", ledger.toString(), "--warehouse", wh.toString()));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status;
+    try (PrintStream o = new PrintStream(out, true, UTF_8); PrintStream e = new PrintStream(err, true, UTF_8)) {
+      status = Giftpay.run(args, o, e);
+    }
+    CliRun run = new CliRun(status, out.toString(UTF_8), err.toString(UTF_8));
+    transcript(String.join(" ", args), run);
+    return run;
+  }
+
+  /** Each CLI run's output, for whoever reads a failure: target/EndToEndNightsTest-cli.txt. */
+  private static synchronized void transcript(String command, CliRun run) {
+    try {
+      Files.writeString(TRANSCRIPT, "$ giftpay " + command + "\n" + run + "\n",
+          UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      // only a convenience; the assertions carry the output they need
+    }
+  }
+
+  private static List<Row> published(Path wh, String table, LocalDate night) {
+    Path dir = wh.resolve(table).resolve("dt=" + night);
+    assertTrue(Files.isDirectory(dir), () -> "night " + night + ": no published " + table + " partition " + dir);
+    return spark.read().parquet(dir.toString()).collectAsList();
+  }
+
+  private static Map<String, Row> byCreator(List<Row> rows, String table, LocalDate night, List<String> problems) {
+    Map<String, Row> out = new TreeMap<>();
+    for (Row row : rows) {
+      String creator = row.getAs("creator_id");
+      if (out.put(creator, row) != null) {
+        problems.add("night " + night + ", creator " + creator + ": more than one " + table + " row");
+      }
+    }
+    return out;
+  }
+
+  /** Every file under the published tables, by path relative to the warehouse. */
+  private static Map<String, byte[]> publishedFiles(Path wh) throws IOException {
+    Map<String, byte[]> files = new TreeMap<>();
+    for (String table : PUBLISHED) {
+      Path dir = wh.resolve(table);
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      try (Stream<Path> walk = Files.walk(dir)) {
+        for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+          files.put(wh.relativize(file).toString(), Files.readAllBytes(file));
+        }
+      }
+    }
+    return files;
+  }
+
+  private static void compareDecimal(String what, BigDecimal got, BigDecimal want, List<String> problems) {
+    if (got == null || got.compareTo(want) != 0) {
+      problems.add(what + " " + (got == null ? "null" : got.toPlainString()) + ", oracle " + want.toPlainString());
+    }
+  }
+
+  private static void compareString(String what, String got, String want, List<String> problems) {
+    if (!Objects.equals(got, want)) {
+      problems.add(what + " " + got + ", oracle " + want);
+    }
+  }
+
+  private static void compareLong(String what, long got, long want, List<String> problems) {
+    if (got != want) {
+      problems.add(what + " " + got + ", oracle " + want);
+    }
+  }
+
+  private static void setProperty(String key, String value) {
+    propertiesBefore.put(key, System.getProperty(key));
+    System.setProperty(key, value);
+  }
+
+  private static void restore(String key, String value) {
+    if (value == null) {
+      System.clearProperty(key);
+    } else {
+      System.setProperty(key, value);
+    }
+  }
+}
