@@ -122,7 +122,8 @@ public final class IngestNight {
   private Dataset<Row> snapshot(
       LedgerTable table, boolean required, List<TableCounts> counts, List<Dataset<Row>> quarantined) {
     long started = System.nanoTime();
-    Path work = context.warehouse().work(context.night(), table.tableName());
+    KeptSnapshots snapshots = new KeptSnapshots(context);
+    Path work = snapshots.work(table);
     Optional<LocalDate> asOf = context.ledger().snapshotAsOf(table, context.night());
     if (asOf.isEmpty()) {
       Path tableDir = context.ledger().partition(table, context.night()).getParent();
@@ -130,7 +131,15 @@ public final class IngestNight {
         throw new NightFailure("No " + table.tableName() + " snapshot at or before " + context.night() + " under " + tableDir);
       }
       context.progress().line("[%s] %s: no snapshot at or before %s; every non-USD payout waits", STEP, table.tableName(), context.night());
+      snapshots.use(table, "none", work);
       return writer.work(context.spark().createDataFrame(List.of(), AcceptedEvents.schema(table)).drop(AcceptedEvents.EVENT_DATE), work);
+    }
+    Optional<Path> reusable = snapshots.reusable(table, asOf.get());
+    if (reusable.isPresent()) {
+      snapshots.use(table, asOf.get().toString(), reusable.get());
+      Dataset<Row> kept = writer.read(reusable.get());
+      context.progress().line("[%s] %s: snapshot of %s, checked on an earlier night (%s)", STEP, table.tableName(), asOf.get(), Progress.elapsed(started));
+      return kept;
     }
     Path partition = context.ledger().partition(table, asOf.get());
     Dataset<Row> validated =
@@ -143,6 +152,7 @@ public final class IngestNight {
     }
     Dataset<Row> kept =
         writer.work(new KeepFirstOfEachKey(table.keyColumn()).apply(validRows).select(contractColumns(table)), work);
+    snapshots.use(table, asOf.get().toString(), work);
     long unique = kept.count();
     if (asOf.get().equals(context.night())) {
       Map<RejectReason, Long> byReason = new EnumMap<>(RejectReason.class);
@@ -222,7 +232,7 @@ public final class IngestNight {
             key.as("event_id"),
             col(ValidateLedgerRows.REASON).as("reason"),
             col(ValidateLedgerRows.DETAIL).as("detail"),
-            col(ParseContractColumns.RECORD).as("record"));
+            ParseContractColumns.quarantineRecord(table).as("record"));
   }
 
   private Dataset<Row> quarantineTable(List<Dataset<Row>> parts) {

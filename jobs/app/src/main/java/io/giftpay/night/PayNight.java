@@ -29,8 +29,9 @@ public final class PayNight {
 
   public void run() {
     Dataset<Row> before = writer.read(work(CreditNight.BALANCES_BEFORE_PAYOUT));
-    Dataset<Row> accounts = writer.read(work(LedgerTable.ACCOUNTS.tableName()));
-    Dataset<Row> fxRates = writer.read(work(LedgerTable.FX_RATES.tableName()));
+    KeptSnapshots snapshots = new KeptSnapshots(context);
+    Dataset<Row> accounts = writer.read(snapshots.used(LedgerTable.ACCOUNTS));
+    Dataset<Row> fxRates = writer.read(snapshots.used(LedgerTable.FX_RATES));
     Dataset<Row> decided =
         writer.work(
             new DecidePayouts(context.policy(), context.night(), accounts, fxRates).apply(before), work(DECIDED));

@@ -43,6 +43,7 @@ public final class PublishNight {
     for (LedgerTable table : LedgerTable.eventTables()) {
       keepAcceptedEvents(table);
     }
+    new KeptSnapshots(context).keepTonightsCopies();
     new NightRecords(layout, context.files()).write(context.night(), summary);
     context.files().delete(layout.staging(context.night()));
     context.progress().line("[%s] %s published under %s", STEP, String.join(", ", TABLES), layout.root());

@@ -30,7 +30,8 @@ import org.apache.spark.sql.types.StructField;
  * dropped: a row that does not parse keeps its original text in {@link #RECORD} for quarantine.
  *
  * <p>Output: the table's contract columns in contract order, then {@link #SOURCE_FILE},
- * {@link #RECORD}, {@link #MISSING_COLUMN}, {@link #BAD_COLUMN} and {@link #BAD_TEXT}.
+ * {@link #RECORD} (the original fields as JSON, for rows with a missing or unparseable column;
+ * null otherwise), {@link #MISSING_COLUMN}, {@link #BAD_COLUMN} and {@link #BAD_TEXT}.
  */
 public final class ParseContractColumns implements Transform {
   public static final String SOURCE_FILE = "_source_file";
@@ -101,6 +102,9 @@ public final class ParseContractColumns implements Transform {
     firstPass.add(
         to_json(struct(recordFields.toArray(Column[]::new)), Map.of("ignoreNullFields", "false"))
             .as(RECORD));
+    // The original text is kept only for rows that do not parse: a row that parses is fully
+    // described by its typed columns (see QUARANTINE_RECORD), and most rows parse, so carrying
+    // every row's JSON through the night would cost more than the data itself.
     Dataset<Row> texts = input.select(firstPass.toArray(Column[]::new));
     List<Column> secondPass = new ArrayList<>();
     for (String name : texts.columns()) {
@@ -109,10 +113,12 @@ public final class ParseContractColumns implements Transform {
     secondPass.addAll(typedColumns);
     Dataset<Row> parsed = texts.select(secondPass.toArray(Column[]::new));
 
+    Column missingColumn = firstNonNull(missing);
+    Column firstBadColumn = firstNonNull(badColumn);
     output.add(col(SOURCE_FILE));
-    output.add(col(RECORD));
-    output.add(firstNonNull(missing).as(MISSING_COLUMN));
-    output.add(firstNonNull(badColumn).as(BAD_COLUMN));
+    output.add(when(missingColumn.isNotNull().or(firstBadColumn.isNotNull()), col(RECORD)).as(RECORD));
+    output.add(missingColumn.as(MISSING_COLUMN));
+    output.add(firstBadColumn.as(BAD_COLUMN));
     output.add(firstNonNull(badText).as(BAD_TEXT));
     return parsed.select(output.toArray(Column[]::new));
   }
@@ -134,6 +140,15 @@ public final class ParseContractColumns implements Transform {
       return columns.get(0);
     }
     return coalesce(columns.toArray(Column[]::new));
+  }
+
+  /**
+   * The quarantine's {@code record} for a parsed row: its original text when it did not parse,
+   * else its typed contract columns as JSON.
+   */
+  public static Column quarantineRecord(LedgerTable table) {
+    Column[] columns = table.columns().stream().map(c -> col(c.name())).toArray(Column[]::new);
+    return coalesce(col(RECORD), to_json(struct(columns), Map.of("ignoreNullFields", "false")));
   }
 
   private static String quoted(String name) {
