@@ -57,7 +57,8 @@ public final class ParseContractColumns implements Transform {
       if (field.name().equals(SOURCE_FILE)) {
         continue;
       }
-      fileColumns.putIfAbsent(field.name().trim().toLowerCase(Locale.ROOT), field);
+      // Header names match trimmed and in any case; a UTF-8 byte-order mark is not part of a name.
+      fileColumns.putIfAbsent(field.name().replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT), field);
       recordFields.add(col(quoted(field.name())).cast(DataTypes.StringType).as(field.name()));
     }
 

@@ -49,6 +49,21 @@ class LedgerReaderSparkTest extends SparkTestBase {
   }
 
   @Test
+  void aByteOrderMarkAndPaddedHeaderNamesStillMatch() throws Exception {
+    Path partition = ledger.resolve("rewards/dt=2026-11-02");
+    Files.createDirectories(partition);
+    Files.writeString(partition.resolve("bom.csv"),
+        "\uFEFFevent_id, Event_Time ,user_id,campaign_id,coins\r\nw9,2026-11-02T01:00:00+0100,u9,c,5\r\n");
+    LedgerLayout layout = new LedgerLayout(new org.apache.hadoop.fs.Path(ledger.toString()), spark.sparkContext().hadoopConfiguration());
+    Row row = new LedgerReader(spark, layout)
+        .readParsed(LedgerTable.REWARDS, layout.partition(LedgerTable.REWARDS, LocalDate.of(2026, 11, 2))).first();
+    assertEquals("w9", row.getAs("event_id"));
+    assertEquals(java.time.Instant.parse("2026-11-02T00:00:00Z"), row.getAs("event_time"));
+    assertEquals(null, row.<String>getAs(ParseContractColumns.MISSING_COLUMN));
+    assertEquals(5L, (long) row.getAs("coins"), "CRLF line ends are fine");
+  }
+
+  @Test
   void findsTheNewestSnapshotAtOrBeforeTheNight() throws Exception {
     for (String dt : List.of("2026-10-28", "2026-11-01", "2026-11-04", "not-a-date")) {
       Files.createDirectories(ledger.resolve("fx_rates/dt=" + dt));

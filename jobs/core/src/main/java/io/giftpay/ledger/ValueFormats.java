@@ -8,9 +8,13 @@ import java.util.regex.Pattern;
  * never accepted by one and refused by the other.
  */
 public final class ValueFormats {
-  /** ISO-8601 date-time with a mandatory {@code Z} or offset; fractions of a second allowed. */
+  /**
+   * ISO-8601 date-time with seconds and a mandatory {@code Z} or offset ({@code +02:00},
+   * {@code +0200} or {@code +02}); fractions of a second allowed; a space may stand for the T.
+   * A time without a zone is refused: the contract's times are instants.
+   */
   public static final String TIMESTAMP =
-      "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$";
+      "^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}(:?\\d{2})?)$";
 
   public static final String DATE = "^\\d{4}-\\d{2}-\\d{2}$";
   public static final String BOOLEAN = "^(?i)(true|false)$";
