@@ -161,6 +161,10 @@ final class Events {
 
     /** Event time: the frac-quantile of the day's hourly activity profile. */
     long timeOfDay(int d, double frac) {
+        return timeOfDay(schedule, d, frac);
+    }
+
+    static long timeOfDay(Schedule schedule, int d, double frac) {
         int h = 0;
         while (h < 23 && HOUR_CUM[h] <= frac) {
             h++;
@@ -215,11 +219,16 @@ final class Events {
         long unit = pop.giftCoins[g];
         int q = quantity(r, unit);
         int hour = (int) ((time - schedule.dayStartMs(d)) / 3_600_000L);
-        int session = (hour + (int) (Mix.key(seed, 0x5E55L, creator) & 7)) / 8;
-        String live = "lv-" + Mix.hex(Mix.key(seed, 0x11FEL + d, creator, session), 12);
+        String live = liveId(seed, d, creator, hour);
         String ip = r.nextDouble() < 0.94 ? pop.country(sender) : pop.randomCountry(r);
         return new Object[] {id, time, pop.userId(sender), pop.userId(creator), live, pop.giftIds[g], q,
                 q * unit, pop.deviceId(sender, r), ip};
+    }
+
+    /** The live stream of a creator (index, or any other stable long) at an hour of day d. */
+    static String liveId(long seed, int d, long creator, int hour) {
+        int session = (hour + (int) (Mix.key(seed, 0x5E55L, creator) & 7)) / 8;
+        return "lv-" + Mix.hex(Mix.key(seed, 0x11FEL + d, creator, session), 12);
     }
 
     /** Mostly 1; combos up to 99 now and then; rarely hundreds or thousands of a cheap gift. */

@@ -21,9 +21,38 @@ import java.util.TreeMap;
  * @param seed      random seed; the same options give byte-identical files
  * @param format    file format
  * @param giftCoins the gift catalogue, gift_id → coins (each &gt; 0); kept sorted by gift_id
+ * @param patternScale how many instances of the standard fraud patterns and innocent look-alikes
+ *                  {@link LedgerGenerator#generate(GeneratorOptions, java.util.function.Consumer)} injects,
+ *                  as a multiple of each pattern's default rate per 1,000 users: 1 = the default,
+ *                  0 = none (no patterns, {@code labels.csv} and {@code lookalikes.csv} header only);
+ *                  any positive scale injects at least each pattern's minimum (1 or 2 instances)
  */
 public record GeneratorOptions(Path out, LocalDate start, int days, int users, int creators, long seed,
-                               LedgerFormat format, Map<String, Long> giftCoins) {
+                               LedgerFormat format, Map<String, Long> giftCoins, double patternScale) {
+
+    /** Default pattern scale: the standard patterns and look-alikes at their default rates. */
+    public static final double DEFAULT_PATTERN_SCALE = 1.0;
+
+    /** Options with the standard patterns on at their default rates ({@link #DEFAULT_PATTERN_SCALE}). */
+    public GeneratorOptions(Path out, LocalDate start, int days, int users, int creators, long seed,
+                            LedgerFormat format, Map<String, Long> giftCoins) {
+        this(out, start, days, users, creators, seed, format, giftCoins, DEFAULT_PATTERN_SCALE);
+    }
+
+    /** The same options with another pattern scale (0 switches the standard patterns off). */
+    public GeneratorOptions withPatternScale(double scale) {
+        return new GeneratorOptions(out, start, days, users, creators, seed, format, giftCoins, scale);
+    }
+
+    /** The same options without the standard patterns and look-alikes. */
+    public GeneratorOptions withoutPatterns() {
+        return withPatternScale(0);
+    }
+
+    /** Whether {@link LedgerGenerator#generate(GeneratorOptions, java.util.function.Consumer)} injects patterns. */
+    public boolean patternsOn() {
+        return patternScale > 0;
+    }
 
     public GeneratorOptions {
         Objects.requireNonNull(out, "Invalid out: null (an output folder is required)");
@@ -57,5 +86,9 @@ public record GeneratorOptions(Path out, LocalDate start, int days, int users, i
             sorted.put(id, coins);
         }
         giftCoins = Collections.unmodifiableSortedMap(sorted);
+        if (!(patternScale >= 0 && patternScale <= 100)) {
+            throw new IllegalArgumentException("Invalid patternScale: " + patternScale
+                    + " (must be between 0 and 100; 0 = no patterns, 1 = default)");
+        }
     }
 }

@@ -33,4 +33,22 @@ public interface InjectedPattern {
     default List<Label> labels(PatternContext ctx) {
         return List.of();
     }
+
+    /**
+     * Innocent accounts this unit adds that look like a pattern (written to
+     * {@code _truth/lookalikes.csv}, never to labels.csv).
+     */
+    default List<Lookalike> lookalikes(PatternContext ctx) {
+        return List.of();
+    }
+
+    /** Number of instances injected (e.g. rings, farms, victims); -1 if not meaningful. */
+    default int instances(PatternContext ctx) {
+        return -1;
+    }
+
+    /** One line saying what the injected data looks like (for {@code _truth/README.md}). */
+    default String description() {
+        return "";
+    }
 }

@@ -45,11 +45,18 @@ public final class LedgerGenerator {
     private LedgerGenerator() {
     }
 
+    /**
+     * Generates with the standard fraud patterns and innocent look-alikes
+     * ({@link io.giftpay.sample.patterns.StandardPatterns#all()}) unless {@code options.patternScale()} is 0
+     * (see {@link GeneratorOptions#withoutPatterns()}).
+     */
     public static GenerationSummary generate(GeneratorOptions options, Consumer<String> progress) {
-        return generate(options, List.of(), progress);
+        Objects.requireNonNull(options, "options");
+        return generate(options, options.patternsOn() ? io.giftpay.sample.patterns.StandardPatterns.all() : List.of(),
+                progress);
     }
 
-    /** Generates with injected patterns (applied in list order). */
+    /** Generates with exactly the given injected patterns (applied in list order), none else. */
     public static GenerationSummary generate(GeneratorOptions options, List<InjectedPattern> patterns,
                                              Consumer<String> progress) {
         Objects.requireNonNull(options, "options");
@@ -77,6 +84,10 @@ public final class LedgerGenerator {
         private final List<PatternContext> contexts = new ArrayList<>();
         private final List<PatternAccount> patternAccounts = new ArrayList<>();
         private final Consumer<String> progress;
+        private final Map<LedgerTable, Long> patternRows = new EnumMap<>(LedgerTable.class);
+        private final List<PatternStats> patternStats = new ArrayList<>();
+        private long labelRows;
+        private long lookalikeRows;
 
         private final Map<LedgerTable, Long> rows = new EnumMap<>(LedgerTable.class);
         private final Map<ReasonCode, Long> brokenByReason = new EnumMap<>(ReasonCode.class);
@@ -100,6 +111,9 @@ public final class LedgerGenerator {
             for (LedgerTable t : LedgerTable.values()) {
                 rows.put(t, 0L);
             }
+            for (LedgerTable t : LedgerTable.EVENT_TABLES) {
+                patternRows.put(t, 0L);
+            }
             for (ReasonCode c : ReasonCode.values()) {
                 brokenByReason.put(c, 0L);
             }
@@ -115,7 +129,9 @@ public final class LedgerGenerator {
             for (int p = 0; p < patterns.size(); p++) {
                 PatternContext ctx = new PatternContext(o, pop, schedule, p);
                 contexts.add(ctx);
-                patternAccounts.addAll(patterns.get(p).accounts(ctx));
+                List<PatternAccount> added = patterns.get(p).accounts(ctx);
+                patternAccounts.addAll(added);
+                patternStats.add(new PatternStats(patterns.get(p).name(), added.size()));
             }
             brokenTruth = truthFile(truth.resolve("broken_rows.csv"), "event_id,table,dt,intended_reason");
             replayTruth = truthFile(truth.resolve("replays.csv"), "event_id,table,first_dt,replay_dt");
@@ -158,8 +174,15 @@ public final class LedgerGenerator {
             replayTruth.close();
             lateTruth.close();
             writeLabels(truth.resolve("labels.csv"));
+            writeLookalikes(truth.resolve("lookalikes.csv"));
+            for (int q = 0; q < patterns.size(); q++) {
+                PatternStats st = patternStats.get(q);
+                st.instances = patterns.get(q).instances(contexts.get(q));
+                st.description = patterns.get(q).description();
+            }
             GenerationSummary summary = summary();
-            Files.writeString(truth.resolve("README.md"), TruthReadme.text(o, summary), StandardCharsets.UTF_8);
+            Files.writeString(truth.resolve("README.md"), TruthReadme.text(o, summary, patternStats),
+                    StandardCharsets.UTF_8);
             return summary;
         }
 
@@ -172,7 +195,12 @@ public final class LedgerGenerator {
             for (ReasonCode c : ReasonCode.values()) {
                 byReason.put(c.name(), brokenByReason.get(c));
             }
-            return new GenerationSummary(out, byTable, byReason, replays, late);
+            Map<String, Long> byPatternTable = new LinkedHashMap<>();
+            for (LedgerTable t : LedgerTable.EVENT_TABLES) {
+                byPatternTable.put(t.tableName(), patternRows.get(t));
+            }
+            return new GenerationSummary(out, byTable, byReason, replays, late, byPatternTable, labelRows,
+                    lookalikeRows);
         }
 
         private static BufferedWriter truthFile(Path file, String header) throws IOException {
@@ -364,12 +392,15 @@ public final class LedgerGenerator {
                     }
                 }
                 for (int q = 0; q < patterns.size(); q++) {
+                    PatternStats st = patternStats.get(q);
                     patterns.get(q).events(contexts.get(q), t, d, row -> {
                         try {
                             p.write(normalize(row), 0);
                         } catch (IOException ex) {
                             throw new UncheckedIOException(ex);
                         }
+                        patternRows.merge(t, 1L, Long::sum);
+                        st.events.merge(t.tableName(), 1L, Long::sum);
                     });
                 }
             }
@@ -408,11 +439,43 @@ public final class LedgerGenerator {
         private void writeLabels(Path file) throws IOException {
             try (BufferedWriter w = truthFile(file, "account_id,role,pattern")) {
                 for (int q = 0; q < patterns.size(); q++) {
+                    PatternStats st = patternStats.get(q);
                     for (Label l : patterns.get(q).labels(contexts.get(q))) {
                         truthLine(w, l.accountId(), l.role(), l.pattern());
+                        labelRows++;
+                        st.labels.merge(l.role(), 1L, Long::sum);
                     }
                 }
             }
+        }
+
+        private void writeLookalikes(Path file) throws IOException {
+            try (BufferedWriter w = truthFile(file, "account_id,role,kind")) {
+                for (int q = 0; q < patterns.size(); q++) {
+                    PatternStats st = patternStats.get(q);
+                    for (Lookalike l : patterns.get(q).lookalikes(contexts.get(q))) {
+                        truthLine(w, l.accountId(), l.role(), l.kind());
+                        lookalikeRows++;
+                        st.lookalikes.merge(l.role(), 1L, Long::sum);
+                    }
+                }
+            }
+        }
+    }
+
+    /** What one injected unit wrote, for the truth README. */
+    static final class PatternStats {
+        final String name;
+        final int accounts;
+        int instances = -1;
+        String description = "";
+        final Map<String, Long> events = new java.util.TreeMap<>();
+        final Map<String, Long> labels = new java.util.TreeMap<>();
+        final Map<String, Long> lookalikes = new java.util.TreeMap<>();
+
+        PatternStats(String name, int accounts) {
+            this.name = name;
+            this.accounts = accounts;
         }
     }
 

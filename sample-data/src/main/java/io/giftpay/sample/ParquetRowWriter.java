@@ -35,9 +35,11 @@ final class ParquetRowWriter implements RowFile {
             "sender_id", "user_id", "live_id", "device_id", "payment_fingerprint", "recharge_event_id", "created_at");
 
     private final ParquetWriter<Object[]> writer;
+    private final Path file;
     private long rows;
 
     ParquetRowWriter(Path file, LedgerTable table) throws IOException {
+        this.file = file;
         Builder b = new Builder(new LocalOutputFile(file), table)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)
@@ -66,6 +68,7 @@ final class ParquetRowWriter implements RowFile {
     @Override
     public void close() throws IOException {
         writer.close();
+        ParquetFooters.canonicalise(file);
     }
 
     /**

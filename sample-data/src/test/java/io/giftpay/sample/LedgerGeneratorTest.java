@@ -89,6 +89,12 @@ class LedgerGeneratorTest {
         assertThrows(IllegalArgumentException.class, () -> options(tmp, 100, 100, 1, LedgerFormat.CSV, 1));
         assertThrows(IllegalArgumentException.class,
                 () -> new GeneratorOptions(tmp, START, 1, 100, 5, 1, LedgerFormat.CSV, Map.of()));
+        assertEquals(1.0, options(tmp, 100, 5, 1, LedgerFormat.CSV, 1).patternScale());
+        assertEquals(0.0, options(tmp, 100, 5, 1, LedgerFormat.CSV, 1).withoutPatterns().patternScale());
+        assertThrows(IllegalArgumentException.class,
+                () -> options(tmp, 100, 5, 1, LedgerFormat.CSV, 1).withPatternScale(-1));
+        assertThrows(IllegalArgumentException.class,
+                () -> options(tmp, 100, 5, 1, LedgerFormat.CSV, 1).withPatternScale(Double.NaN));
     }
 
     @Test
@@ -127,10 +133,15 @@ class LedgerGeneratorTest {
         try (Stream<Path> s = Files.walk(mixedA)) {
             assertTrue(s.noneMatch(p -> p.toString().endsWith(".crc")), "no .crc files");
         }
-        for (String f : List.of("broken_rows.csv", "replays.csv", "late_events.csv", "labels.csv", "README.md")) {
+        for (String f : List.of("broken_rows.csv", "replays.csv", "late_events.csv", "labels.csv", "lookalikes.csv",
+                "README.md")) {
             assertTrue(Files.exists(mixedA.resolve("_truth").resolve(f)), f);
         }
-        assertEquals(List.of(List.of("account_id", "role", "pattern")), Csv.read(mixedA.resolve("_truth/labels.csv")));
+        // the standard patterns are on by default
+        List<List<String>> labels = Csv.read(mixedA.resolve("_truth/labels.csv"));
+        assertEquals(List.of("account_id", "role", "pattern"), labels.get(0));
+        assertTrue(labels.size() > 10, "labels: " + labels.size());
+        assertEquals(List.of("account_id", "role", "kind"), Csv.read(mixedA.resolve("_truth/lookalikes.csv")).get(0));
     }
 
     @Test
@@ -151,6 +162,27 @@ class LedgerGeneratorTest {
                     List<String> cols = LedgerFiles.parquetColumns(f);
                     if (cols != null) {
                         assertEquals(expected, cols);
+                    }
+                }
+            }
+        }
+        // canonical footers: encodings sorted, so another JVM writes the same bytes
+        for (LedgerTable t : LedgerTable.values()) {
+            for (Path p : LedgerFiles.partitions(mixedA, t.tableName())) {
+                for (Path f : LedgerFiles.files(p)) {
+                    if (!f.toString().endsWith(".parquet")) {
+                        continue;
+                    }
+                    byte[] bytes = Files.readAllBytes(f);
+                    int len = java.nio.ByteBuffer.wrap(bytes, bytes.length - 8, 4)
+                            .order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+                    org.apache.parquet.format.FileMetaData footer = org.apache.parquet.format.Util.readFileMetaData(
+                            new java.io.ByteArrayInputStream(bytes, bytes.length - 8 - len, len));
+                    for (org.apache.parquet.format.RowGroup g : footer.getRow_groups()) {
+                        for (org.apache.parquet.format.ColumnChunk c : g.getColumns()) {
+                            List<Integer> enc = c.getMeta_data().getEncodings().stream().map(e -> e.getValue()).toList();
+                            assertEquals(enc.stream().sorted().toList(), enc, f.toString());
+                        }
                     }
                 }
             }
@@ -302,7 +334,9 @@ class LedgerGeneratorTest {
         assertTrue(top > 0.25 * total, "top 1% of senders give " + (double) top / total);
         // 5 days from Sunday 2026-11-01 with 2,000 users: 1.5 × 2000 × (1.2 + 0.85 + 0.85 + 0.9 + 0.9)
         long expected = Math.round(1.5 * 2000 * (1.2 + 0.85 + 0.85 + 0.9 + 0.9));
-        long gifts = csvSummary.rows("gifts") - csvSummary.replays() / 2 - csvSummary.brokenTotal();
+        long gifts = csvSummary.rows("gifts") - csvSummary.replays() / 2 - csvSummary.brokenTotal()
+                - csvSummary.patternRows("gifts");
+        assertTrue(csvSummary.patternRows("gifts") > 0);
         assertTrue(Math.abs(gifts - expected) < 0.03 * expected, gifts + " vs " + expected);
         assertEquals(5, progress.size());
         assertTrue(progress.get(0).startsWith("2026-11-01:"), progress.get(0));

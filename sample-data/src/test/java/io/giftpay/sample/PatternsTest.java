@@ -1,0 +1,300 @@
+package io.giftpay.sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.giftpay.sample.patterns.StandardPatterns;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The standard fraud patterns and look-alikes: labelled, valid per the contract, shaped as documented. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PatternsTest {
+    static final LocalDate START = LocalDate.of(2026, 11, 1);
+    static final List<String> EVENT_TABLES = List.of("gifts", "recharges", "reversals", "rewards");
+    static final List<String> PATTERNS = List.of("overspending_baseline", "underage_spending", "card_testing",
+            "shared_card_farm", "stolen_card_laundering", "self_gifting", "reciprocal_ring", "promo_farming",
+            "account_takeover", "chargeback_after_gifting");
+    static final List<String> KINDS = List.of("family_shared_card", "whale", "creators_gifting_small", "traveller",
+            "new_account_small");
+
+    Path tmp;
+    Map<String, Long> catalogue;
+    Path run;
+    GenerationSummary summary;
+    Map<String, List<LedgerFiles.Row>> rows = new HashMap<>();
+    /** pattern or look-alike name → its event rows (by the pattern index range of event ids). */
+    Map<String, List<LedgerFiles.Row>> byPattern = new TreeMap<>();
+    Map<String, Set<String>> labelled = new TreeMap<>();
+    Map<String, LedgerFiles.Row> accounts = new HashMap<>();
+    List<List<String>> labels;
+    List<List<String>> lookalikes;
+
+    @BeforeAll
+    void generate(@TempDir Path dir) throws IOException {
+        tmp = dir;
+        catalogue = GiftCatalogue.read(Path.of("..", "rules", "gift-catalogue.csv"));
+        run = tmp.resolve("patterns");
+        summary = LedgerGenerator.generate(new GeneratorOptions(run, START, 7, 1_500, 80, 5L, LedgerFormat.CSV,
+                catalogue), s -> { });
+        List<String> names = StandardPatterns.all().stream().map(InjectedPattern::name).toList();
+        for (String t : EVENT_TABLES) {
+            rows.put(t, LedgerFiles.readTable(run, t));
+            for (LedgerFiles.Row r : rows.get(t)) {
+                String id = r.get("event_id");
+                long n = id == null ? -1 : Long.parseLong(id.substring(id.lastIndexOf('-') + 1).replaceAll("\\D", "0"));
+                if (n >= 900_000_000L) {
+                    byPattern.computeIfAbsent(names.get((int) ((n - 900_000_000L) / 1_000_000L)),
+                            k -> new ArrayList<>()).add(r);
+                }
+            }
+        }
+        labels = Csv.read(run.resolve("_truth/labels.csv"));
+        lookalikes = Csv.read(run.resolve("_truth/lookalikes.csv"));
+        for (List<String> l : labels.subList(1, labels.size())) {
+            labelled.computeIfAbsent(l.get(2), k -> new HashSet<>()).add(l.get(0));
+        }
+        for (LedgerFiles.Row r : LedgerFiles.readTable(run, "accounts")) {
+            accounts.put(r.get("user_id"), r);
+        }
+    }
+
+    static Set<String> actors(List<LedgerFiles.Row> rows) {
+        Set<String> s = new HashSet<>();
+        for (LedgerFiles.Row r : rows) {
+            for (String c : List.of("sender_id", "creator_id", "user_id")) {
+                if (r.get(c) != null) {
+                    s.add(r.get(c));
+                }
+            }
+        }
+        return s;
+    }
+
+    @Test
+    void everyPatternLabelsAccountsThatHaveItsEvents() {
+        assertEquals(List.of("account_id", "role", "pattern"), labels.get(0));
+        assertEquals(Set.copyOf(PATTERNS), labelled.keySet());
+        Set<String> seen = new HashSet<>();
+        for (List<String> l : labels.subList(1, labels.size())) {
+            assertTrue(Set.of("sender", "creator").contains(l.get(1)), l.toString());
+            assertTrue(seen.add(String.join("|", l)), "one row per account x role x pattern: " + l);
+        }
+        for (String p : PATTERNS) {
+            List<LedgerFiles.Row> events = byPattern.get(p);
+            assertNotNull(events, p);
+            assertTrue(events.stream().anyMatch(r -> r.file().toString().contains("gifts")), p + " has gifts");
+            Set<String> actors = actors(events);
+            for (String a : labelled.get(p)) {
+                assertTrue(actors.contains(a), p + ": labelled " + a + " acts in the pattern's events");
+                assertNotNull(accounts.get(a), a);
+            }
+        }
+        for (List<String> l : labels.subList(1, labels.size())) {
+            if (l.get(1).equals("creator")) {
+                assertEquals("true", accounts.get(l.get(0)).get("is_creator"), l.toString());
+            }
+        }
+        assertEquals(labels.size() - 1, summary.labels());
+    }
+
+    @Test
+    void everyRowIsValidExceptTheIntendedBrokenOnes() throws IOException {
+        ContractCheck check = new ContractCheck(run, catalogue);
+        Set<String> broken = new HashSet<>();
+        List<List<String>> truth = Csv.read(run.resolve("_truth/broken_rows.csv"));
+        for (List<String> r : truth.subList(1, truth.size())) {
+            broken.add(r.get(0));
+        }
+        long patternRows = 0;
+        for (List<LedgerFiles.Row> events : byPattern.values()) {
+            for (LedgerFiles.Row r : events) {
+                String table = r.file().getParent().getParent().getFileName().toString();
+                assertNull(check.reason(table, r), r.values().toString());
+                assertFalse(broken.contains(r.get("event_id")));
+                assertEquals(r.dt(), r.get("event_time").substring(0, 10), "lands on its event date: " + r.values());
+                if (table.equals("gifts")) {
+                    assertEquals(Long.parseLong(r.get("coins")),
+                            Integer.parseInt(r.get("quantity")) * catalogue.get(r.get("gift_id")));
+                }
+                patternRows++;
+            }
+        }
+        assertEquals(summary.patternRowsByTable().values().stream().mapToLong(Long::longValue).sum(), patternRows);
+        for (String t : EVENT_TABLES) {
+            for (LedgerFiles.Row r : rows.get(t)) {
+                if (!broken.contains(r.get("event_id"))) {
+                    assertNull(check.reason(t, r), t + " " + r.values());
+                }
+            }
+        }
+        // reversals reference a recharge of the same user that landed no later
+        Map<String, LedgerFiles.Row> recharges = new HashMap<>();
+        for (LedgerFiles.Row r : rows.get("recharges")) {
+            recharges.putIfAbsent(r.get("event_id"), r);
+        }
+        for (LedgerFiles.Row rv : byPattern.values().stream().flatMap(List::stream)
+                .filter(r -> r.file().toString().contains("reversals")).toList()) {
+            LedgerFiles.Row rc = recharges.get(rv.get("recharge_event_id"));
+            assertNotNull(rc, rv.values().toString());
+            assertEquals(rc.get("user_id"), rv.get("user_id"));
+            assertEquals(rc.get("coins"), rv.get("coins"));
+            assertEquals(new BigDecimal(rc.get("amount")), new BigDecimal(rv.get("amount")));
+            assertTrue(rc.dt().compareTo(rv.dt()) <= 0);
+        }
+    }
+
+    @Test
+    void lookalikesAreListedApartAndNeverLabelled() {
+        assertEquals(List.of("account_id", "role", "kind"), lookalikes.get(0));
+        Set<String> labelledIds = labelled.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
+        Set<String> kinds = new HashSet<>();
+        for (List<String> l : lookalikes.subList(1, lookalikes.size())) {
+            assertFalse(labelledIds.contains(l.get(0)), "look-alike labelled: " + l);
+            kinds.add(l.get(2));
+            assertTrue(actors(byPattern.get(l.get(2))).contains(l.get(0)), l.toString());
+        }
+        assertEquals(Set.copyOf(KINDS), kinds);
+        assertEquals(lookalikes.size() - 1, summary.lookalikes());
+    }
+
+    /** Coins a sender gifted per UTC day (pattern and ordinary gifts). */
+    Map<String, Long> giftsByDay(String sender) {
+        Map<String, Long> m = new TreeMap<>();
+        for (LedgerFiles.Row r : rows.get("gifts")) {
+            if (sender.equals(r.get("sender_id")) && r.get("coins") != null) {
+                try {
+                    m.merge(r.get("event_time").substring(0, 10), Long.parseLong(r.get("coins")), Long::sum);
+                } catch (NumberFormatException e) {
+                    // broken row
+                }
+            }
+        }
+        return m;
+    }
+
+    List<LedgerFiles.Row> of(String pattern, String table, String column, String account) {
+        return byPattern.get(pattern).stream().filter(r -> r.file().toString().contains("/" + table + "/"))
+                .filter(r -> account.equals(r.get(column))).toList();
+    }
+
+    @Test
+    void patternsHaveTheirDocumentedShape() {
+        for (String u : labelled.get("overspending_baseline")) {
+            List<Long> days = new ArrayList<>(giftsByDay(u).values());
+            long max = days.stream().mapToLong(Long::longValue).max().orElseThrow();
+            long rest = days.stream().mapToLong(Long::longValue).sum() - max;
+            assertTrue(max >= 8.0 * rest / Math.max(1, days.size() - 1), u + " spikes: " + days);
+        }
+        for (String u : labelled.get("underage_spending")) {
+            LocalDate birth = LocalDate.parse(accounts.get(u).get("birth_date"));
+            for (LedgerFiles.Row r : of("underage_spending", "recharges", "user_id", u)) {
+                LocalDate day = LocalDate.parse(r.get("event_time").substring(0, 10));
+                int age = java.time.Period.between(birth, day).getYears();
+                assertTrue(age >= 13 && age <= 17, u + " aged " + age);
+            }
+        }
+        for (String u : labelled.get("card_testing")) {
+            Set<String> cards = of("card_testing", "recharges", "user_id", u).stream()
+                    .map(r -> r.get("payment_fingerprint")).collect(Collectors.toSet());
+            assertTrue(cards.size() >= 4, u + " cards " + cards.size());
+        }
+        Map<String, Set<String>> byCard = new HashMap<>();
+        Map<String, Set<String>> byDevice = new HashMap<>();
+        for (LedgerFiles.Row r : byPattern.get("shared_card_farm")) {
+            if (r.get("payment_fingerprint") != null) {
+                byCard.computeIfAbsent(r.get("payment_fingerprint"), k -> new HashSet<>()).add(r.get("user_id"));
+                byDevice.computeIfAbsent(r.get("device_id"), k -> new HashSet<>()).add(r.get("user_id"));
+            }
+        }
+        for (String u : labelled.get("shared_card_farm")) {
+            assertTrue(byCard.values().stream().anyMatch(s -> s.contains(u) && s.size() >= 8)
+                    || byDevice.values().stream().anyMatch(s -> s.contains(u) && s.size() >= 8), u);
+        }
+        long launderingChargebacks = byPattern.get("stolen_card_laundering").stream()
+                .filter(r -> "chargeback".equals(r.get("kind"))).count();
+        assertTrue(launderingChargebacks > 0);
+        for (String u : labelled.get("stolen_card_laundering")) {
+            if ("true".equals(accounts.get(u).get("is_creator"))) {
+                continue;
+            }
+            Instant created = Instant.parse(accounts.get(u).get("created_at"));
+            Instant first = of("stolen_card_laundering", "recharges", "user_id", u).stream()
+                    .map(r -> Instant.parse(r.get("event_time"))).min(Instant::compareTo).orElseThrow();
+            assertTrue(Duration.between(created, first).toHours() < 48, u);
+        }
+        for (String u : labelled.get("chargeback_after_gifting")) {
+            List<LedgerFiles.Row> cbs = of("chargeback_after_gifting", "reversals", "user_id", u);
+            assertFalse(cbs.isEmpty(), u);
+            for (LedgerFiles.Row cb : cbs) {
+                LedgerFiles.Row rc = rows.get("recharges").stream()
+                        .filter(r -> cb.get("recharge_event_id").equals(r.get("event_id"))).findFirst().orElseThrow();
+                long h = Duration.between(Instant.parse(rc.get("event_time")), Instant.parse(cb.get("event_time")))
+                        .toHours();
+                assertTrue(h >= 24 && h <= 72, u + " chargeback after " + h + " h");
+                assertEquals("chargeback", cb.get("kind"));
+            }
+        }
+        for (String u : labelled.get("account_takeover")) {
+            List<LedgerFiles.Row> gifts = of("account_takeover", "gifts", "sender_id", u);
+            String country = accounts.get(u).get("country");
+            assertTrue(gifts.stream().anyMatch(r -> !country.equals(r.get("ip_country"))), u);
+            assertTrue(gifts.stream().anyMatch(r -> country.equals(r.get("ip_country"))), u + " has a history");
+        }
+        for (String u : labelled.get("promo_farming")) {
+            if ("true".equals(accounts.get(u).get("is_creator"))) {
+                continue;
+            }
+            assertFalse(of("promo_farming", "rewards", "user_id", u).isEmpty(), u);
+        }
+    }
+
+    @Test
+    void switchedOffThereAreNoPatternsAndSmallLedgersStillWork() throws IOException {
+        Path off = tmp.resolve("off");
+        GenerationSummary s = LedgerGenerator.generate(new GeneratorOptions(off, START, 3, 300, 20, 5L,
+                LedgerFormat.MIXED, catalogue).withoutPatterns(), x -> { });
+        assertEquals(List.of(List.of("account_id", "role", "pattern")), Csv.read(off.resolve("_truth/labels.csv")));
+        assertEquals(List.of(List.of("account_id", "role", "kind")), Csv.read(off.resolve("_truth/lookalikes.csv")));
+        assertEquals(0L, s.patternRowsByTable().values().stream().mapToLong(Long::longValue).sum());
+        assertEquals(0L, s.labels());
+        // tiny ledgers (few creators, 1-2 days): patterns still inject, and every row stays valid
+        for (int days : List.of(1, 2)) {
+            Path small = tmp.resolve("small" + days);
+            GenerationSummary g = LedgerGenerator.generate(new GeneratorOptions(small, START, days, 100, 10, 9L,
+                    LedgerFormat.CSV, catalogue), x -> { });
+            assertTrue(g.labels() > 0 && g.lookalikes() > 0);
+            ContractCheck check = new ContractCheck(small, catalogue);
+            Set<String> broken = Csv.read(small.resolve("_truth/broken_rows.csv")).stream().map(r -> r.get(0))
+                    .collect(Collectors.toSet());
+            for (String t : EVENT_TABLES) {
+                for (LedgerFiles.Row r : LedgerFiles.readTable(small, t)) {
+                    if (!broken.contains(r.get("event_id"))) {
+                        assertNull(check.reason(t, r), t + " " + r.values());
+                    }
+                }
+            }
+        }
+    }
+}
