@@ -5,10 +5,12 @@ import io.giftpay.config.GiftpayConfig;
 import io.giftpay.night.NightContext;
 import io.giftpay.night.Progress;
 import io.giftpay.payout.PayoutPolicy;
+import io.giftpay.rules.DetectionRule;
 import io.giftpay.warehouse.LedgerLayout;
 import io.giftpay.warehouse.WarehouseFiles;
 import io.giftpay.warehouse.WarehouseLayout;
 import java.time.LocalDate;
+import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -24,6 +26,7 @@ public record NightServices(
     WarehouseFiles files,
     PayoutPolicy policy,
     GiftCatalogue catalogue,
+    List<DetectionRule> rules,
     GiftpayConfig config,
     Progress progress) {
 
@@ -40,6 +43,7 @@ public record NightServices(
         files,
         policy,
         catalogue,
+        rules,
         config,
         progress);
   }

@@ -3,6 +3,7 @@ package io.giftpay.batch;
 import io.giftpay.ledger.TableCounts;
 import io.giftpay.night.CheckNight;
 import io.giftpay.night.CreditNight;
+import io.giftpay.night.DetectNight;
 import io.giftpay.night.IngestNight;
 import io.giftpay.night.PayNight;
 import io.giftpay.night.PublishNight;
@@ -19,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
- * The {@code nightly} job: ingest, credit, pay, check, publish. Each step is a tasklet around
+ * The {@code nightly} job: ingest, credit, detect, pay, check, publish. Each step is a tasklet around
  * plain Giftpay code; a failed or killed night restarts at the step that did not complete.
  * The launcher registers {@link NightServices} and a {@link DataSource} before refresh.
  */
@@ -49,6 +50,11 @@ public class NightlyJobConfiguration {
   }
 
   @Bean
+  public Step detectStep(JobRepository jobRepository, JdbcTransactionManager transactionManager, NightServices services) {
+    return step(DetectNight.STEP, jobRepository, transactionManager, services, context -> new DetectNight(context).run());
+  }
+
+  @Bean
   public Step payStep(JobRepository jobRepository, JdbcTransactionManager transactionManager, NightServices services) {
     return step(PayNight.STEP, jobRepository, transactionManager, services, context -> new PayNight(context).run());
   }
@@ -64,10 +70,12 @@ public class NightlyJobConfiguration {
   }
 
   @Bean
-  public Job nightly(JobRepository jobRepository, Step ingestStep, Step creditStep, Step payStep, Step checkStep, Step publishStep) {
+  public Job nightly(
+      JobRepository jobRepository, Step ingestStep, Step creditStep, Step detectStep, Step payStep, Step checkStep, Step publishStep) {
     return new JobBuilder(JOB_NAME, jobRepository)
         .start(ingestStep)
         .next(creditStep)
+        .next(detectStep)
         .next(payStep)
         .next(checkStep)
         .next(publishStep)

@@ -5,6 +5,8 @@ import io.giftpay.batch.NightServices;
 import io.giftpay.batch.NightlyRunner;
 import io.giftpay.catalogue.GiftCatalogue;
 import io.giftpay.config.GiftpayConfig;
+import io.giftpay.detection.RuleFiles;
+import io.giftpay.rules.DetectionRule;
 import io.giftpay.night.NightSummary;
 import io.giftpay.night.Progress;
 import io.giftpay.payout.PayoutPolicy;
@@ -102,6 +104,7 @@ final class NightlyCommand implements Giftpay.Command {
     // Rules first: a broken policy or catalogue stops the run before Spark starts or anything is read.
     PayoutPolicy policy = PayoutPolicyFile.load(config.policyFile());
     GiftCatalogue catalogue = GiftCatalogue.load(config.catalogueFile());
+    List<DetectionRule> rules = RuleFiles.load(config.detectionRulesDir());
 
     WarehouseLayout layout = new WarehouseLayout(new org.apache.hadoop.fs.Path(warehouseRoot.toString()));
     out.printf("giftpay nightly %s%s: ledger %s, warehouse %s%n", from, from.equals(to) ? "" : ".." + to,
@@ -115,7 +118,7 @@ final class NightlyCommand implements Giftpay.Command {
       try {
         progress.line("Spark %s on %s started in %s", spark.version(), spark.sparkContext().master(), Progress.elapsed(sparkStarted));
         WarehouseFiles files = new WarehouseFiles(layout.root(), spark.sparkContext().hadoopConfiguration());
-        NightServices services = new NightServices(spark, layout, files, policy, catalogue, config, progress);
+        NightServices services = new NightServices(spark, layout, files, policy, catalogue, rules, config, progress);
         String ledgerUri = ledger.toAbsolutePath().normalize().toUri().toString();
         try (NightlyRunner runner =
             new NightlyRunner(services, JobRepositoryDatabase.open(config, JobRepositoryDatabase.defaultUrl(layout.jobRepository().toUri().getPath())))) {

@@ -38,6 +38,9 @@ public final class GiftpayConfig {
   /** Gift catalogue file; default {@code <rules dir>/gift-catalogue.csv}. */
   public static final String CATALOGUE_FILE = "giftpay.catalogue.file";
 
+  /** Detection rules folder (one YAML file per rule); default {@code <rules dir>/detection}. */
+  public static final String DETECTION_RULES_DIR = "giftpay.detection.rules-dir";
+
   /** JDBC URL of the Spring Batch job repository; default an H2 file inside the warehouse. */
   public static final String JOB_REPOSITORY_URL = "giftpay.job-repository.url";
   public static final String JOB_REPOSITORY_USER = "giftpay.job-repository.user";
@@ -152,6 +155,11 @@ public final class GiftpayConfig {
   public Path catalogueFile() {
     String file = getOrNull(CATALOGUE_FILE);
     return file != null ? Path.of(file) : rulesDir().resolve("gift-catalogue.csv");
+  }
+
+  public Path detectionRulesDir() {
+    String dir = getOrNull(DETECTION_RULES_DIR);
+    return dir != null ? Path.of(dir) : rulesDir().resolve("detection");
   }
 
   /** The {@code spark.*} keys to hand to the session as they are. */

@@ -1,19 +1,29 @@
 package io.giftpay.night;
 
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.substring;
+
+import io.giftpay.detection.ApplyHolds;
 import io.giftpay.ledger.LedgerTable;
 import io.giftpay.spark.BalanceColumns;
 import io.giftpay.spark.BalanceRows;
 import io.giftpay.spark.DecidePayouts;
 import io.giftpay.spark.PayoutRows;
 import io.giftpay.warehouse.WarehouseLayout;
-import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Step 3: decides every creator's payout under policy v1 and stages the {@code payouts},
- * {@code creator_balances} and {@code flags} tables. Nothing is visible until publish.
+ * Step 4: withholds what detection decided to hold, decides every creator's payout under
+ * policy v1, and stages the {@code payouts}, {@code creator_balances} and {@code holds} tables.
+ * Nothing is visible until publish.
  */
 public final class PayNight {
   public static final String STEP = "pay";
@@ -29,12 +39,15 @@ public final class PayNight {
 
   public void run() {
     Dataset<Row> before = writer.read(work(CreditNight.BALANCES_BEFORE_PAYOUT));
+    Dataset<Row> pairHolds = writer.read(work(DetectNight.PAIR_HOLDS));
+    Dataset<Row> creatorHolds = writer.read(work(DetectNight.CREATOR_HOLDS));
+    Dataset<Row> held = writer.work(new ApplyHolds(pairHolds, creatorHolds).apply(before), work("balances_after_holds"));
+
     KeptSnapshots snapshots = new KeptSnapshots(context);
     Dataset<Row> accounts = writer.read(snapshots.used(LedgerTable.ACCOUNTS));
     Dataset<Row> fxRates = writer.read(snapshots.used(LedgerTable.FX_RATES));
     Dataset<Row> decided =
-        writer.work(
-            new DecidePayouts(context.policy(), context.night(), accounts, fxRates).apply(before), work(DECIDED));
+        writer.work(new DecidePayouts(context.policy(), context.night(), accounts, fxRates).apply(held), work(DECIDED));
 
     writer.table(
         new PayoutRows(context.night(), context.policy().version()).apply(decided),
@@ -42,11 +55,29 @@ public final class PayNight {
     writer.table(
         new BalanceRows(context.night(), context.policy().diamondValueUsd()).apply(decided),
         staged(WarehouseLayout.CREATOR_BALANCES), BalanceColumns.CREATOR_ID);
-    // Detection comes with its own issue; until then the night publishes an empty, typed flags table.
-    writer.table(
-        context.spark().createDataFrame(List.of(), FlagsSchema.SCHEMA), staged(WarehouseLayout.FLAGS), "account_id");
+    writer.table(holdsTable(pairHolds, creatorHolds, held), staged(WarehouseLayout.HOLDS), "creator_id", "sender_id", "source");
     long paid = writer.read(staged(WarehouseLayout.PAYOUTS)).count();
     context.progress().line("[%s] %,d creators paid", STEP, paid);
+  }
+
+  /**
+   * One row per hold placed tonight: what a reviewer decides on. {@code sender_id} is null for a
+   * hold on the creator itself.
+   */
+  private Dataset<Row> holdsTable(Dataset<Row> pairHolds, Dataset<Row> creatorHolds, Dataset<Row> held) {
+    Dataset<Row> onCreators = creatorHolds
+        .join(held.select(col(BalanceColumns.CREATOR_ID), col(ApplyHolds.CREATOR_HOLD_DIAMONDS).as("diamonds")), "creator_id")
+        .select(col("creator_id"), lit(null).cast(DataTypes.StringType).as("sender_id"), col("diamonds"), col("source"));
+    Dataset<Row> all = pairHolds.select("creator_id", "sender_id", "diamonds", "source").unionByName(onCreators);
+    return all.select(
+        concat(lit("hold-"), substring(sha2(concat_ws("|", lit(context.night().toString()), col("creator_id"),
+            coalesce(col("sender_id"), lit("")), col("source")), 256), 1, 32)).as("hold_id"),
+        col("creator_id"),
+        col("sender_id"),
+        col("diamonds"),
+        col("source"),
+        lit("held").as("state"),
+        lit(context.night()).as("business_date"));
   }
 
   private Path work(String name) {

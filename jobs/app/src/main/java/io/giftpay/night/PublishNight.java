@@ -20,6 +20,7 @@ public final class PublishNight {
           WarehouseLayout.NIGHT_COUNTS,
           WarehouseLayout.QUARANTINE,
           WarehouseLayout.FLAGS,
+          WarehouseLayout.HOLDS,
           WarehouseLayout.CREATOR_BALANCES,
           WarehouseLayout.PAYOUTS);
 
@@ -44,6 +45,12 @@ public final class PublishNight {
       keepAcceptedEvents(table);
     }
     new KeptSnapshots(context).keepTonightsCopies();
+    DetectNight.keptAreas().forEach((name, area) -> {
+      Path staged = layout.stagedKept(context.night(), area, name);
+      if (context.files().exists(staged)) {
+        context.files().replace(staged, layout.kept(area, name, context.night()));
+      }
+    });
     new NightRecords(layout, context.files()).write(context.night(), summary);
     context.files().delete(layout.staging(context.night()));
     context.progress().line("[%s] %s published under %s", STEP, String.join(", ", TABLES), layout.root());

@@ -40,6 +40,8 @@ public final class DecidePayouts implements Transform {
   public static final String FX_RATE = "fx_rate";
   public static final String PAYOUT_METHOD = "payout_method";
   public static final String CAPPED = "capped";
+  /** Input column (optional): the creator is on hold, so nothing is paid. */
+  public static final String ON_HOLD = "on_hold";
 
   /** decimal(20,3) holds every ISO 4217 minor unit (0, 2 or 3) of amounts up to 10^17. */
   public static final StructType SCHEMA =
@@ -92,11 +94,14 @@ public final class DecidePayouts implements Transform {
                 fxRates.select(col("currency").as("_fx_currency"), col("units_per_usd")),
                 col("payout_currency").equalTo(col("_fx_currency")),
                 "left");
+    // A creator put on hold by detection is paid nothing until a reviewer decides.
+    org.apache.spark.sql.Column onHold =
+        java.util.Arrays.asList(balances.columns()).contains(ON_HOLD) ? col(ON_HOLD) : org.apache.spark.sql.functions.lit(false);
     Dataset<Row> inputs =
         withAccount.select(
             col(CREATOR_ID), col(CREDITED_TODAY), col(GIFTS_TODAY), col(CREDITED), col(AVAILABLE),
             col(HELD), col(PAID), col(FORFEITED), col("kyc_verified"), col("birth_date"),
-            col("payout_currency"), col("payout_method"), col("units_per_usd"));
+            col("payout_currency"), col("payout_method"), col("units_per_usd"), onHold.as(ON_HOLD));
     PayoutCalculator calculator = new PayoutCalculator(policy);
     LocalDate night = businessDate;
     return inputs.map((MapFunction<Row, Row>) row -> decide(calculator, night, row), Encoders.row(SCHEMA));
@@ -110,7 +115,7 @@ public final class DecidePayouts implements Transform {
             creatorId,
             night,
             available,
-            false,
+            row.getBoolean(13),
             row.isNullAt(8) ? null : row.getBoolean(8),
             row.isNullAt(9) ? null : row.<LocalDate>getAs(9),
             row.isNullAt(10) ? null : row.getString(10),

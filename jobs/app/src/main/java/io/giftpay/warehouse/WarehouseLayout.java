@@ -15,6 +15,7 @@ public final class WarehouseLayout {
   public static final String FLAGS = "flags";
   public static final String CREATOR_BALANCES = "creator_balances";
   public static final String PAYOUTS = "payouts";
+  public static final String HOLDS = "holds";
 
   private final Path root;
 
@@ -67,6 +68,19 @@ public final class WarehouseLayout {
   /** An intermediate result of one step, read by a later step of the same night. */
   public Path work(LocalDate night, String name) {
     return new Path(new Path(staging(night), "work"), name);
+  }
+
+  /**
+   * Per-night state Giftpay keeps for later nights: {@code _giftpay/<area>/<name>/dt=N}, e.g.
+   * the daily summaries feature windows read, or the feature views backtests rerun rules on.
+   */
+  public Path kept(String area, String name, LocalDate night) {
+    return new Path(new Path(new Path(internal(), area), name), "dt=" + night);
+  }
+
+  /** The same, staged by night D until it publishes. */
+  public Path stagedKept(LocalDate night, String area, String name) {
+    return new Path(new Path(new Path(staging(night), "kept"), area), name);
   }
 
   public Path logs() {

@@ -191,7 +191,7 @@ class NightRecoveryTest extends SparkTestBase {
 
   private static Map<String, byte[]> publishedFiles(Path warehouse) throws Exception {
     Map<String, byte[]> files = new TreeMap<>();
-    for (String table : List.of("payouts", "creator_balances", "flags", "quarantine", "night_counts")) {
+    for (String table : List.of("payouts", "creator_balances", "flags", "holds", "quarantine", "night_counts")) {
       Path dir = warehouse.resolve(table);
       if (!Files.isDirectory(dir)) {
         continue;

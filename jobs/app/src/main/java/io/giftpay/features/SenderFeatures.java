@@ -1,0 +1,179 @@
+package io.giftpay.features;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.hour;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.months_between;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.when;
+
+import io.giftpay.spark.Transform;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+
+/**
+ * The {@code sender_features} view (columns in {@link FeatureViews#SENDER_COLUMNS}): one row per
+ * account active on night D as a viewer. Input: tonight's accepted gifts; everything else from
+ * {@link FeatureInputs}.
+ */
+public final class SenderFeatures implements Transform {
+  private static final int ADULT_AGE = 18;
+
+  private final FeatureInputs in;
+  private final Dataset<Row> links;
+
+  /** @param links pairs of accounts sharing a device or card, from {@link AccountLinks} */
+  public SenderFeatures(FeatureInputs in, Dataset<Row> links) {
+    this.in = in;
+    this.links = links;
+  }
+
+  @Override
+  public Dataset<Row> apply(Dataset<Row> gifts) {
+    Dataset<Row> accounts = in.accounts().select(
+        col("user_id").as("sender_id"), col("is_creator"), col("created_at"), col("birth_date"), col("country").as("account_country"));
+    Dataset<Row> recharges = in.recharges().withColumnRenamed("user_id", "sender_id");
+    Dataset<Row> active =
+        gifts.select("sender_id")
+            .union(recharges.select("sender_id"))
+            .union(in.reversals().select(col("user_id").as("sender_id")))
+            .union(in.rewards().select(col("user_id").as("sender_id")))
+            .distinct();
+
+    Dataset<Row> withCountry = gifts.join(accounts.select("sender_id", "account_country"), "sender_id");
+    Dataset<Row> giftStats = withCountry.groupBy("sender_id").agg(
+        sum("coins").as("coins_today"),
+        count(lit(1)).as("gifts_today"),
+        countDistinct("creator_id").as("creators_today"),
+        sum(when(hour(col("event_time")).lt(6), col("coins")).otherwise(0L)).as("night_coins"),
+        sum(when(col("ip_country").notEqual(col("account_country")), 1L).otherwise(0L)).as("foreign_gifts"));
+    Dataset<Row> perCreator = gifts.groupBy("sender_id", "creator_id").agg(sum("coins").as("coins"));
+    Dataset<Row> topCreator = perCreator.groupBy("sender_id").agg(max("coins").as("top_creator_coins"));
+
+    Dataset<Row> rechargeStats = rechargeStats(recharges.join(accounts.select("sender_id", "account_country"), "sender_id"));
+    Dataset<Row> devicesToday =
+        gifts.select(col("sender_id"), col("device_id")).union(recharges.select(col("sender_id"), col("device_id")))
+            .groupBy("sender_id").agg(countDistinct("device_id").as("devices_today"));
+    Dataset<Row> newDevices = newOnes(DailySummaries.ACCOUNT_DEVICE, "device_id", "new_devices_today");
+    Dataset<Row> newCards = newOnes(DailySummaries.ACCOUNT_CARD, "payment_fingerprint", "new_cards_today");
+    Dataset<Row> cardSharing = sharing(DailySummaries.ACCOUNT_CARD, "payment_fingerprint", "max_accounts_per_card");
+    Dataset<Row> deviceSharing = sharing(DailySummaries.ACCOUNT_DEVICE, "device_id", "max_accounts_per_device");
+
+    Dataset<Row> reversalStats = in.reversals().groupBy(col("user_id").as("sender_id")).agg(
+        count(lit(1)).as("reversals_today"),
+        sum(when(col("kind").equalTo("chargeback"), 1L).otherwise(0L)).as("chargebacks_today"),
+        sum("coins").as("reversed_coins_today"));
+    Dataset<Row> chargebacks30 = in.prior30().apply(DailySummaries.CHARGEBACKS)
+        .groupBy(col("user_id").as("sender_id")).agg(sum("chargebacks").as("chargebacks_before"));
+    Dataset<Row> rewardStats = in.rewards().groupBy(col("user_id").as("sender_id")).agg(sum("coins").as("reward_coins_today"));
+    Dataset<Row> baseline = in.prior30().apply(DailySummaries.SENDER_DAY).groupBy("sender_id").agg(
+        avg(col("coins").cast("double")).as("baseline_coins_30d"), count(lit(1)).cast("int").as("active_days_30d"));
+    Dataset<Row> seenPairs = in.prior30().apply(DailySummaries.SENDER_CREATOR).select("sender_id", "creator_id").distinct();
+    Dataset<Row> newCreator = perCreator.join(seenPairs, perCreator.col("sender_id").equalTo(seenPairs.col("sender_id"))
+            .and(perCreator.col("creator_id").equalTo(seenPairs.col("creator_id"))), "left_anti")
+        .groupBy("sender_id").agg(max("coins").as("new_creator_max_coins"));
+    Dataset<Row> linked = perCreator.join(links,
+            perCreator.col("sender_id").equalTo(links.col("account_a")).and(perCreator.col("creator_id").equalTo(links.col("account_b"))), "left_semi")
+        .groupBy("sender_id").agg(sum("coins").as("linked_to_creator_coins"));
+
+    Dataset<Row> all = active.join(accounts, "sender_id");
+    for (Dataset<Row> part : List.of(giftStats, topCreator, rechargeStats, devicesToday, newDevices, newCards, cardSharing,
+        deviceSharing, reversalStats, chargebacks30, rewardStats, baseline, newCreator, linked)) {
+      all = all.join(part, "sender_id", "left");
+    }
+    Column coins = coalesce(col("coins_today"), lit(0L));
+    Column rechargeCoins = coalesce(col("recharge_coins_today"), lit(0L));
+    Column rewardCoins = coalesce(col("reward_coins_today"), lit(0L));
+    Column activity = coalesce(col("gifts_today"), lit(0L)).plus(coalesce(col("recharges_today"), lit(0L)));
+    return all.select(
+        col("sender_id"),
+        col("is_creator"),
+        datediff(lit(in.night()), to_date(col("created_at"))).as("account_age_days"),
+        floor(months_between(lit(in.night()), col("birth_date")).divide(12)).cast("int").as("age_years"),
+        col("account_country"),
+        coins.as("coins_today"),
+        coalesce(col("gifts_today"), lit(0L)).as("gifts_today"),
+        coalesce(col("creators_today"), lit(0L)).as("creators_today"),
+        share(col("top_creator_coins"), coins).as("top_creator_share"),
+        share(col("night_coins"), coins).as("night_share"),
+        share(coalesce(col("foreign_gifts"), lit(0L)).plus(coalesce(col("foreign_recharges"), lit(0L))), activity).as("foreign_ip_share"),
+        col("baseline_coins_30d"),
+        coalesce(col("active_days_30d"), lit(0)).as("active_days_30d"),
+        when(col("baseline_coins_30d").gt(0), coins.divide(col("baseline_coins_30d"))).as("spend_ratio"),
+        coalesce(col("recharges_today"), lit(0L)).as("recharges_today"),
+        rechargeCoins.as("recharge_coins_today"),
+        coalesce(col("recharge_usd_today"), lit(0).cast("decimal(20,2)")).cast("decimal(20,2)").as("recharge_usd_today"),
+        coalesce(col("max_recharges_10min"), lit(0L)).as("max_recharges_10min"),
+        coalesce(col("max_recharges_1h"), lit(0L)).as("max_recharges_1h"),
+        coalesce(col("small_recharges_today"), lit(0L)).as("small_recharges_today"),
+        coalesce(col("cards_today"), lit(0L)).as("cards_today"),
+        coalesce(col("devices_today"), lit(0L)).as("devices_today"),
+        coalesce(col("new_cards_today"), lit(0L)).as("new_cards_today"),
+        coalesce(col("new_devices_today"), lit(0L)).as("new_devices_today"),
+        coalesce(col("max_accounts_per_card"), lit(0L)).as("max_accounts_per_card"),
+        coalesce(col("max_accounts_per_device"), lit(0L)).as("max_accounts_per_device"),
+        coalesce(col("reversals_today"), lit(0L)).as("reversals_today"),
+        coalesce(col("chargebacks_today"), lit(0L)).as("chargebacks_today"),
+        coalesce(col("chargebacks_today"), lit(0L)).plus(coalesce(col("chargebacks_before"), lit(0L))).as("chargebacks_30d"),
+        coalesce(col("reversed_coins_today"), lit(0L)).as("reversed_coins_today"),
+        rewardCoins.as("reward_coins_today"),
+        share(rewardCoins, rewardCoins.plus(rechargeCoins)).as("reward_share"),
+        coalesce(col("new_creator_max_coins"), lit(0L)).as("new_creator_max_coins"),
+        coalesce(col("linked_to_creator_coins"), lit(0L)).as("linked_to_creator_coins"));
+  }
+
+  private Dataset<Row> rechargeStats(Dataset<Row> recharges) {
+    Column seconds = col("event_time").cast("long");
+    WindowSpec byTime = Window.partitionBy("sender_id").orderBy(seconds);
+    Dataset<Row> usd = recharges.join(
+        in.fxRates().select(col("currency").as("_fx_currency"), col("units_per_usd")),
+        col("currency").equalTo(col("_fx_currency")), "left");
+    Column amountUsd = when(col("currency").equalTo("USD"), col("amount"))
+        .otherwise(when(col("units_per_usd").gt(0), col("amount").divide(col("units_per_usd"))).otherwise(lit(0)));
+    return usd
+        .withColumn("_in_10min", count(lit(1)).over(byTime.rangeBetween(-599, 0)))
+        .withColumn("_in_1h", count(lit(1)).over(byTime.rangeBetween(-3599, 0)))
+        .groupBy("sender_id").agg(
+            count(lit(1)).as("recharges_today"),
+            sum("coins").as("recharge_coins_today"),
+            sum(amountUsd).cast("decimal(20,2)").as("recharge_usd_today"),
+            max("_in_10min").as("max_recharges_10min"),
+            max("_in_1h").as("max_recharges_1h"),
+            sum(when(col("coins").leq(100), 1L).otherwise(0L)).as("small_recharges_today"),
+            countDistinct("payment_fingerprint").as("cards_today"),
+            sum(when(col("ip_country").notEqual(col("account_country")), 1L).otherwise(0L)).as("foreign_recharges"));
+  }
+
+  /** Tonight's (account, thing) pairs not seen in the 30 nights before, counted per account. */
+  private Dataset<Row> newOnes(String summary, String thing, String name) {
+    Dataset<Row> tonight = DailySummaries.of(in).get(summary);
+    Dataset<Row> before = in.prior30().apply(summary).select("user_id", thing).distinct();
+    return tonight.join(before, tonight.col("user_id").equalTo(before.col("user_id")).and(tonight.col(thing).equalTo(before.col(thing))), "left_anti")
+        .groupBy(col("user_id").as("sender_id")).agg(count(lit(1)).as(name));
+  }
+
+  /** For each account's things used tonight: the most accounts any of them had over the window. */
+  private Dataset<Row> sharing(String summary, String thing, String name) {
+    Dataset<Row> tonight = DailySummaries.of(in).get(summary);
+    Dataset<Row> window = tonight.union(in.prior30().apply(summary).select("user_id", thing)).distinct();
+    Dataset<Row> accountsPerThing = window.groupBy(thing).agg(count(lit(1)).as("_accounts"));
+    return tonight.join(accountsPerThing, thing).groupBy(col("user_id").as("sender_id")).agg(max("_accounts").as(name));
+  }
+
+  /** part / whole as a double in [0, 1]; 0 when the whole is 0 or missing. */
+  static Column share(Column part, Column whole) {
+    return when(whole.gt(0), coalesce(part, lit(0L)).cast("double").divide(whole.cast("double"))).otherwise(lit(0.0));
+  }
+}

@@ -1,0 +1,112 @@
+package io.giftpay.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.giftpay.spark.SparkTestBase;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class FeatureViewsSparkTest extends SparkTestBase {
+  private static final LocalDate NIGHT = LocalDate.of(2026, 11, 10);
+  private static final String GIFTS = "event_id string, event_time timestamp, sender_id string, creator_id string, live_id string,"
+      + " gift_id string, quantity int, coins bigint, device_id string, ip_country string";
+  private static final String RECHARGES = "event_id string, event_time timestamp, user_id string, package_id string, coins bigint,"
+      + " amount decimal(18,2), currency string, channel string, payment_fingerprint string, device_id string, ip_country string";
+  private static Map<String, Row> senders;
+  private static Map<String, Row> creators;
+
+  private static Instant at(String time) {
+    return Instant.parse("2026-11-10T" + time + "Z");
+  }
+
+  @BeforeAll
+  static void computeViews() {
+    Dataset<Row> gifts = rows(GIFTS,
+        row("g1", at("02:00:00"), "viewer", "c_old", "l", "rose", 1, 100L, "d_viewer", "US"),
+        row("g2", at("12:00:00"), "viewer", "c_new", "l", "crown", 1, 900L, "d_viewer", "BR"),
+        row("g3", at("12:00:00"), "alt", "creator_a", "l", "crown", 1, 5000L, "d_shared", "US"),
+        row("g4", at("13:00:00"), "creator_a", "creator_b", "l", "crown", 1, 3000L, "d_a", "US"),
+        row("g5", at("13:00:00"), "creator_b", "creator_a", "l", "crown", 1, 2000L, "d_b", "US"));
+    Dataset<Row> recharges = rows(RECHARGES,
+        row("r1", at("10:00:00"), "viewer", "p", 65L, new BigDecimal("0.99"), "USD", "ios", "card1", "d_viewer", "US"),
+        row("r2", at("10:03:00"), "viewer", "p", 65L, new BigDecimal("0.99"), "USD", "ios", "card2", "d_viewer", "US"),
+        row("r3", at("10:09:59"), "viewer", "p", 65L, new BigDecimal("0.99"), "USD", "ios", "card3", "d_viewer", "US"),
+        row("r4", at("10:20:00"), "viewer", "p", 65L, new BigDecimal("92.00"), "EUR", "ios", "card3", "d_viewer", "US"),
+        row("r5", at("11:00:00"), "creator_a", "p", 65L, new BigDecimal("0.99"), "USD", "ios", "card_a", "d_shared", "US"));
+    Dataset<Row> accounts = rows("user_id string, created_at timestamp, birth_date date, country string, is_creator boolean",
+        row("viewer", Instant.parse("2026-01-01T00:00:00Z"), LocalDate.of(2009, 11, 11), "US", false),
+        row("alt", Instant.parse("2026-11-08T00:00:00Z"), LocalDate.of(1990, 1, 1), "US", false),
+        row("c_old", Instant.parse("2025-01-01T00:00:00Z"), null, "US", true),
+        row("c_new", Instant.parse("2025-01-01T00:00:00Z"), null, "US", true),
+        row("creator_a", Instant.parse("2025-01-01T00:00:00Z"), null, "US", true),
+        row("creator_b", Instant.parse("2025-01-01T00:00:00Z"), null, "US", true));
+    Map<String, Dataset<Row>> prior = Map.of(
+        DailySummaries.SENDER_DAY, rows("sender_id string, coins bigint", row("viewer", 40L), row("viewer", 60L)),
+        DailySummaries.SENDER_CREATOR, rows("sender_id string, creator_id string, coins bigint", row("viewer", "c_old", 50L),
+            row("creator_a", "creator_b", 4000L)),
+        DailySummaries.ACCOUNT_CARD, rows("user_id string, payment_fingerprint string", row("stranger", "card3"), row("viewer", "card1")),
+        DailySummaries.ACCOUNT_DEVICE, rows("user_id string, device_id string", row("viewer", "d_viewer")));
+    FeatureInputs in = new FeatureInputs(NIGHT, 1, gifts, recharges,
+        rows("event_id string, event_time timestamp, recharge_event_id string, user_id string, kind string, coins bigint, amount decimal(18,2), currency string"),
+        rows("event_id string, event_time timestamp, user_id string, campaign_id string, coins bigint"),
+        accounts,
+        rows("currency string, units_per_usd decimal(18,8)", row("EUR", new BigDecimal("0.92000000"))),
+        name -> prior.getOrDefault(name, spark.createDataFrame(List.of(), DailySummaries.SCHEMAS.get(name))),
+        name -> prior.getOrDefault(name, spark.createDataFrame(List.of(), DailySummaries.SCHEMAS.get(name))));
+    Dataset<Row> links = new AccountLinks(in).apply(gifts);
+    Dataset<Row> senderView = new SenderFeatures(in, links).apply(gifts);
+    assertEquals(List.of(FeatureViews.schema(FeatureViews.SENDER).fieldNames()), List.of(senderView.schema().fieldNames()),
+        "the computed view has exactly the documented columns");
+    senders = new TreeMap<>();
+    senderView.collectAsList().forEach(r -> senders.put(r.getAs("sender_id"), r));
+    Dataset<Row> creatorView = new CreatorFeatures(in, senderView, links).apply(gifts);
+    assertEquals(List.of(FeatureViews.schema(FeatureViews.CREATOR).fieldNames()), List.of(creatorView.schema().fieldNames()));
+    creators = new TreeMap<>();
+    creatorView.collectAsList().forEach(r -> creators.put(r.getAs("creator_id"), r));
+  }
+
+  @Test
+  void senderSpendAgainstItsOwnBaseline() {
+    Row viewer = senders.get("viewer");
+    assertEquals(1000L, (long) viewer.getAs("coins_today"));
+    assertEquals(50.0, viewer.<Double>getAs("baseline_coins_30d"), 1e-9);
+    assertEquals(20.0, viewer.<Double>getAs("spend_ratio"), 1e-9);
+    assertEquals(0.1, viewer.<Double>getAs("night_share"), 1e-9, "100 of 1000 coins before 06:00 UTC");
+    assertEquals(16, (int) viewer.getAs("age_years"), "born 2009-11-11: 16 on 2026-11-10, 17 the day after");
+    assertNull(senders.get("alt").getAs("spend_ratio"), "no earlier activity, no baseline");
+  }
+
+  @Test
+  void rechargeVelocityCardsAndNovelty() {
+    Row viewer = senders.get("viewer");
+    assertEquals(3L, (long) viewer.getAs("max_recharges_10min"), "10:00, 10:03 and 10:09:59 fall in one 10 minutes; 10:20 does not");
+    assertEquals(4L, (long) viewer.getAs("max_recharges_1h"));
+    assertEquals(3L, (long) viewer.getAs("cards_today"));
+    assertEquals(2L, (long) viewer.getAs("new_cards_today"), "card1 was used before");
+    assertEquals(0L, (long) viewer.getAs("new_devices_today"));
+    assertEquals(2L, (long) viewer.getAs("max_accounts_per_card"), "card3 is also a stranger's");
+    assertEquals(0, new BigDecimal("102.97").compareTo(viewer.getAs("recharge_usd_today")), "3 x 0.99 + 92 EUR at 0.92 (= 100 USD)");
+    assertEquals(900L, (long) viewer.getAs("new_creator_max_coins"), "c_new was never gifted before; c_old was");
+    assertEquals(1.0 / 6.0, viewer.<Double>getAs("foreign_ip_share"), 1e-9, "1 of 2 gifts and 4 recharges from BR");
+  }
+
+  @Test
+  void linkedAccountsAndCreatorShares() {
+    assertEquals(5000L, (long) senders.get("alt").getAs("linked_to_creator_coins"), "alt gifted from creator_a's own device");
+    Row a = creators.get("creator_a");
+    assertEquals(7000L, (long) a.getAs("diamonds_today"));
+    assertEquals(5000.0 / 7000.0, a.<Double>getAs("linked_sender_share"), 1e-9);
+    assertEquals(5000.0 / 7000.0, a.<Double>getAs("new_account_share"), 1e-9, "alt is two days old");
+    assertEquals(5000.0 / 7000.0, a.<Double>getAs("top_gifter_share"), 1e-9);
+    assertEquals(2000L, (long) a.getAs("reciprocal_coins_7d"), "a gave b 3000 tonight + 4000 earlier, b gave a 2000: the smaller side");
+  }
+}
