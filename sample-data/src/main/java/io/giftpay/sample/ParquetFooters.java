@@ -25,10 +25,33 @@ import org.apache.parquet.format.Util;
  * rows would give different bytes in another process. Sorting those lists (data pages untouched) makes a
  * re-run byte-identical. Only the footer is read and rewritten.
  */
-final class ParquetFooters {
+public final class ParquetFooters {
     private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
 
     private ParquetFooters() {
+    }
+
+    /**
+     * Sorts every column chunk's encodings and encoding statistics: the only parts of a footer
+     * whose order parquet-mr leaves to identity hash codes. Shared with the nightly job's writer.
+     */
+    public static void sortEncodings(FileMetaData footer) {
+        if (footer.getRow_groups() == null) {
+            return;
+        }
+        for (RowGroup group : footer.getRow_groups()) {
+            for (ColumnChunk chunk : group.getColumns()) {
+                ColumnMetaData meta = chunk.getMeta_data();
+                if (meta.isSetEncodings()) {
+                    meta.getEncodings().sort(Comparator.comparingInt(e -> e.getValue()));
+                }
+                if (meta.isSetEncoding_stats()) {
+                    meta.getEncoding_stats().sort(
+                            Comparator.comparingInt((PageEncodingStats s) -> s.getPage_type().getValue())
+                                    .thenComparingInt(s -> s.getEncoding().getValue()));
+                }
+            }
+        }
     }
 
     static void canonicalise(Path file) throws IOException {
@@ -48,21 +71,7 @@ final class ParquetFooters {
                 }
             }
             FileMetaData footer = Util.readFileMetaData(new ByteArrayInputStream(footerBytes.array()));
-            if (footer.getRow_groups() != null) {
-                for (RowGroup group : footer.getRow_groups()) {
-                    for (ColumnChunk chunk : group.getColumns()) {
-                        ColumnMetaData meta = chunk.getMeta_data();
-                        if (meta.isSetEncodings()) {
-                            meta.getEncodings().sort(Comparator.comparingInt(e -> e.getValue()));
-                        }
-                        if (meta.isSetEncoding_stats()) {
-                            meta.getEncoding_stats().sort(
-                                    Comparator.comparingInt((PageEncodingStats s) -> s.getPage_type().getValue())
-                                            .thenComparingInt(s -> s.getEncoding().getValue()));
-                        }
-                    }
-                }
-            }
+            sortEncodings(footer);
             ByteArrayOutputStream out = new ByteArrayOutputStream(footerLength);
             Util.writeFileMetaData(footer, out);
             byte[] canonical = out.toByteArray();

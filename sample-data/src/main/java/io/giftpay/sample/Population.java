@@ -293,7 +293,9 @@ final class Population {
             birth = null;
         } else if (ub < (creator ? 0.02 : 0.15)) {
             birth = null;
-        } else if (ub < (creator ? 0.03 : 0.23)) {
+        } else if (creator && ub < 0.03) {
+            // Minor creators exist (they are not paid: UNDERAGE). Minor viewers who spend are a risk
+            // by the business's own definition, so they appear only as the underage_spending pattern.
             birth = start.minusYears(14 + r.nextInt(4)).minusDays(r.nextInt(300)); // minor, not 18 this week
         } else {
             birth = start.minusYears(years).minusDays(extraDays);

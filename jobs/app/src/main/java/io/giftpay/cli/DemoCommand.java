@@ -65,7 +65,7 @@ final class DemoCommand implements Giftpay.Command {
     Path root = warehouse.toAbsolutePath().normalize();
     out.println();
     out.println("Demo done. Published Parquet tables, one dt= folder per night:");
-    for (String table : List.of("payouts", "creator_balances", "flags", "quarantine", "night_counts")) {
+    for (String table : List.of("payouts", "creator_balances", "flags", "holds", "quarantine", "night_counts")) {
       out.println("  " + root.resolve(table));
     }
     out.println("Log: " + root.resolve("_giftpay/logs/giftpay.log"));

@@ -26,6 +26,8 @@ public final class Giftpay {
         nightly    run the night for a business date (or a range of dates) on a ledger
         generate   write a synthetic ledger in the contract's layout
         demo       generate a small ledger if absent and run all its nights on the defaults
+        evaluate   score the flags of a warehouse against a generated ledger's labels
+        backtest   try a rule set over past nights' kept feature views (publishes nothing)
         help       print this text, or 'giftpay help <command>' for a command's options
 
       Exit status: 0 success, 1 the work failed (the message says which file, date or
@@ -88,6 +90,8 @@ public final class Giftpay {
       case "nightly" -> new NightlyCommand();
       case "generate" -> new GenerateCommand();
       case "demo" -> new DemoCommand();
+      case "evaluate" -> new EvaluateCommand();
+      case "backtest" -> new BacktestCommand();
       default -> null;
     };
   }

@@ -35,8 +35,9 @@ final class NightlyCommand implements Giftpay.Command {
 
         Runs the night for business date D (YYYY-MM-DD): reads the ledger's event partitions
         dt=D and its snapshots as of D, quarantines rows that break the contract, credits
-        creators, pays them under the payout policy, checks the books, and publishes
-        payouts, creator_balances, flags, quarantine and night_counts under
+        creators, flags risky accounts (rules/detection/ and an anomaly model) and holds
+        their money, pays the rest under the payout policy, checks the books, and publishes
+        payouts, creator_balances, flags, holds, quarantine and night_counts under
         <warehouse>/<table>/dt=D/. With --from/--to, runs each night in order and stops at the
         first that fails.
 
@@ -144,7 +145,7 @@ final class NightlyCommand implements Giftpay.Command {
       out.println("  time per step: " + String.join(", ", outcome.stepTimes()));
     }
     if (outcome.ran()) {
-      out.println("  published: " + layout.root() + "/{payouts,creator_balances,flags,quarantine,night_counts}/dt=" + outcome.night());
+      out.println("  published: " + layout.root() + "/{payouts,creator_balances,flags,holds,quarantine,night_counts}/dt=" + outcome.night());
     }
   }
 }

@@ -41,6 +41,26 @@ public final class GiftpayConfig {
   /** Detection rules folder (one YAML file per rule); default {@code <rules dir>/detection}. */
   public static final String DETECTION_RULES_DIR = "giftpay.detection.rules-dir";
 
+  /** Whether the anomaly model (Isolation Forest) runs each night. */
+  public static final String MODEL_ENABLED = "giftpay.model.enabled";
+  public static final boolean MODEL_ENABLED_DEFAULT = true;
+
+  /** Share of training accounts the model's threshold flags ({@code contamination=}), or a fixed {@code score=}. */
+  public static final String MODEL_THRESHOLD = "giftpay.model.threshold";
+  public static final String MODEL_THRESHOLD_DEFAULT = "contamination=0.002";
+
+  /** The model's random seed: the same seed and inputs give the same model, byte for byte. */
+  public static final String MODEL_SEED = "giftpay.model.seed";
+  public static final long MODEL_SEED_DEFAULT = 42L;
+
+  /** Most training rows (a deterministic sample of the window's sender features). */
+  public static final String MODEL_TRAINING_ROWS = "giftpay.model.training-rows";
+  public static final int MODEL_TRAINING_ROWS_DEFAULT = 50_000;
+
+  /** Nights of sender features the model trains on (tonight included). */
+  public static final String MODEL_WINDOW_NIGHTS = "giftpay.model.window-nights";
+  public static final int MODEL_WINDOW_NIGHTS_DEFAULT = 7;
+
   /** JDBC URL of the Spring Batch job repository; default an H2 file inside the warehouse. */
   public static final String JOB_REPOSITORY_URL = "giftpay.job-repository.url";
   public static final String JOB_REPOSITORY_USER = "giftpay.job-repository.user";

@@ -77,12 +77,20 @@ public final class CreatorFeatures implements Transform {
     // Gifts only go to creators, so every receiver in the week is a creator this account gifted.
     Dataset<Row> creatorsGifted = week.groupBy(col("sender_id")).agg(countDistinct("creator_id").as("creators_gifted_7d"))
         .withColumnRenamed("sender_id", "creator_id");
+    // Rings need not be pairs (A gives B, B gives C, C gives A): money both in from creators and out to creators.
+    Dataset<Row> creatorIds = in.accounts().filter(col("is_creator")).select(col("user_id").as("_creator"));
+    Dataset<Row> fromCreators = week.join(creatorIds, week.col("sender_id").equalTo(creatorIds.col("_creator")))
+        .groupBy("creator_id").agg(sum("coins").as("coins_from_creators_7d"));
+    Dataset<Row> toCreators = week.join(creatorIds, week.col("sender_id").equalTo(creatorIds.col("_creator")))
+        .groupBy(col("sender_id").as("creator_id")).agg(sum("coins").as("coins_to_creators_7d"));
     Dataset<Row> accounts = in.accounts().select(col("user_id").as("creator_id"), col("created_at"));
 
     Dataset<Row> all = today.join(accounts, "creator_id", "left")
         .join(baseline, "creator_id", "left")
         .join(reciprocal, "creator_id", "left")
-        .join(creatorsGifted, "creator_id", "left");
+        .join(creatorsGifted, "creator_id", "left")
+        .join(fromCreators, "creator_id", "left")
+        .join(toCreators, "creator_id", "left");
     Column total = col("diamonds_today");
     return all.select(
         col("creator_id"),
@@ -99,6 +107,8 @@ public final class CreatorFeatures implements Transform {
         share(col("_from_chargeback"), total).as("chargeback_sender_share"),
         share(col("_from_rewards"), total).as("reward_funded_share"),
         coalesce(col("reciprocal_coins_7d"), lit(0L)).as("reciprocal_coins_7d"),
-        coalesce(col("creators_gifted_7d"), lit(0L)).as("creators_gifted_7d"));
+        coalesce(col("creators_gifted_7d"), lit(0L)).as("creators_gifted_7d"),
+        coalesce(col("coins_from_creators_7d"), lit(0L)).as("coins_from_creators_7d"),
+        coalesce(col("coins_to_creators_7d"), lit(0L)).as("coins_to_creators_7d"));
   }
 }

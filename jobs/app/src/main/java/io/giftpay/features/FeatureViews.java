@@ -73,7 +73,9 @@ public final class FeatureViews {
           new Column("chargeback_sender_share", "double", "share of diamonds_today from senders with a chargeback over D and 30 nights"),
           new Column("reward_funded_share", "double", "share of diamonds_today from senders whose D coins were mostly rewards (reward_share >= 0.5)"),
           new Column("reciprocal_coins_7d", "bigint", "over D and the 6 nights before: sum over other creators X of min(coins this creator gave X, coins X gave this creator)"),
-          new Column("creators_gifted_7d", "bigint", "distinct creators this creator gifted over D and the 6 nights before"));
+          new Column("creators_gifted_7d", "bigint", "distinct creators this creator gifted over D and the 6 nights before"),
+          new Column("coins_from_creators_7d", "bigint", "coins this creator received from other creators over D and the 6 nights before"),
+          new Column("coins_to_creators_7d", "bigint", "coins this creator gave to other creators over D and the 6 nights before"));
 
   public static final Map<String, List<Column>> VIEWS = Map.of(SENDER, SENDER_COLUMNS, CREATOR, CREATOR_COLUMNS);
 

@@ -80,9 +80,10 @@ public final class SenderFeatures implements Transform {
     Dataset<Row> rewardStats = in.rewards().groupBy(col("user_id").as("sender_id")).agg(sum("coins").as("reward_coins_today"));
     Dataset<Row> baseline = in.prior30().apply(DailySummaries.SENDER_DAY).groupBy("sender_id").agg(
         avg(col("coins").cast("double")).as("baseline_coins_30d"), count(lit(1)).cast("int").as("active_days_30d"));
-    Dataset<Row> seenPairs = in.prior30().apply(DailySummaries.SENDER_CREATOR).select("sender_id", "creator_id").distinct();
-    Dataset<Row> newCreator = perCreator.join(seenPairs, perCreator.col("sender_id").equalTo(seenPairs.col("sender_id"))
-            .and(perCreator.col("creator_id").equalTo(seenPairs.col("creator_id"))), "left_anti")
+    Dataset<Row> seenPairs = in.prior30().apply(DailySummaries.SENDER_CREATOR)
+        .select(col("sender_id").as("_seen_sender"), col("creator_id").as("_seen_creator")).distinct();
+    Dataset<Row> newCreator = perCreator.join(seenPairs, col("sender_id").equalTo(col("_seen_sender"))
+            .and(col("creator_id").equalTo(col("_seen_creator"))), "left_anti")
         .groupBy("sender_id").agg(max("coins").as("new_creator_max_coins"));
     Dataset<Row> linked = perCreator.join(links,
             perCreator.col("sender_id").equalTo(links.col("account_a")).and(perCreator.col("creator_id").equalTo(links.col("account_b"))), "left_semi")
@@ -159,8 +160,8 @@ public final class SenderFeatures implements Transform {
   /** Tonight's (account, thing) pairs not seen in the 30 nights before, counted per account. */
   private Dataset<Row> newOnes(String summary, String thing, String name) {
     Dataset<Row> tonight = DailySummaries.of(in).get(summary);
-    Dataset<Row> before = in.prior30().apply(summary).select("user_id", thing).distinct();
-    return tonight.join(before, tonight.col("user_id").equalTo(before.col("user_id")).and(tonight.col(thing).equalTo(before.col(thing))), "left_anti")
+    Dataset<Row> before = in.prior30().apply(summary).select(col("user_id").as("_seen_user"), col(thing).as("_seen_thing")).distinct();
+    return tonight.join(before, col("user_id").equalTo(col("_seen_user")).and(col(thing).equalTo(col("_seen_thing"))), "left_anti")
         .groupBy(col("user_id").as("sender_id")).agg(count(lit(1)).as(name));
   }
 

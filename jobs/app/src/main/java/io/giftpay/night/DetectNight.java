@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sort_array;
 
+import io.giftpay.config.GiftpayConfig;
 import io.giftpay.detection.EvaluateRules;
 import io.giftpay.detection.PlanPairHolds;
 import io.giftpay.features.AccountLinks;
@@ -64,6 +65,9 @@ public final class DetectNight {
     Map<String, Dataset<Row>> views = Map.of(FeatureViews.SENDER, senders, FeatureViews.CREATOR, creators);
     Dataset<Row> flags = new EvaluateRules(context.rules(), night)
         .apply(views, context.spark().createDataFrame(List.of(), FlagsSchema.SCHEMA));
+    if (context.config().getBoolean(GiftpayConfig.MODEL_ENABLED, GiftpayConfig.MODEL_ENABLED_DEFAULT)) {
+      flags = flags.unionByName(new NightlyModel(context).scoreSenders(senders));
+    }
     Path flagsDir = context.warehouse().stagedTable(night, WarehouseLayout.FLAGS);
     writer.table(flags, flagsDir, "account_id", "role", "source");
     flags = writer.read(flagsDir);
@@ -152,6 +156,7 @@ public final class DetectNight {
     Map<String, String> areas = new LinkedHashMap<>();
     DailySummaries.SCHEMAS.keySet().forEach(name -> areas.put(name, AREA_DAILY));
     FeatureViews.VIEWS.keySet().forEach(name -> areas.put(name, AREA_FEATURES));
+    areas.put(NightlyModel.NAME, NightlyModel.AREA);
     return areas;
   }
 }

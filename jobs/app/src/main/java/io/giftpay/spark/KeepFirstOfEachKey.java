@@ -21,6 +21,7 @@ import org.apache.spark.sql.expressions.Window;
 public final class KeepFirstOfEachKey implements Transform {
   private static final String RANK = "_rank";
   private static final String OCCURRENCES = "_occurrences";
+  private static final String REPEATED_KEY = "_repeated_key";
 
   private final String keyColumn;
 
@@ -31,11 +32,12 @@ public final class KeepFirstOfEachKey implements Transform {
 
   @Override
   public Dataset<Row> apply(Dataset<Row> validRows) {
+    // Renamed, so the join of the rows with their own repeated keys is not a self-join condition.
     Dataset<Row> repeatedKeys =
         validRows.groupBy(col(keyColumn)).agg(count(lit(1)).as(OCCURRENCES))
-            .filter(col(OCCURRENCES).gt(1)).select(keyColumn);
-    Dataset<Row> once = validRows.join(repeatedKeys, validRows.col(keyColumn).equalTo(repeatedKeys.col(keyColumn)), "left_anti");
-    Dataset<Row> repeated = validRows.join(repeatedKeys, validRows.col(keyColumn).equalTo(repeatedKeys.col(keyColumn)), "left_semi");
+            .filter(col(OCCURRENCES).gt(1)).select(col(keyColumn).as(REPEATED_KEY));
+    Dataset<Row> once = validRows.join(repeatedKeys, col(keyColumn).equalTo(col(REPEATED_KEY)), "left_anti");
+    Dataset<Row> repeated = validRows.join(repeatedKeys, col(keyColumn).equalTo(col(REPEATED_KEY)), "left_semi");
     Dataset<Row> firstOfRepeated =
         repeated
             .withColumn(RANK, row_number().over(Window.partitionBy(col(keyColumn)).orderBy(order(validRows))))

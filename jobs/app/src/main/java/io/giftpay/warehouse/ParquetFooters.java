@@ -9,19 +9,15 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Comparator;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.format.ColumnChunk;
-import org.apache.parquet.format.ColumnMetaData;
 import org.apache.parquet.format.FileMetaData;
-import org.apache.parquet.format.PageEncodingStats;
-import org.apache.parquet.format.RowGroup;
 import org.apache.parquet.format.Util;
 
 /**
- * Makes a Parquet file's footer canonical. parquet-mr collects each column's encodings in a
+ * Makes a Parquet file's footer canonical, through Hadoop's FileSystem (the sorting itself is the
+ * generator's, {@link io.giftpay.sample.ParquetFooters#sortEncodings}). parquet-mr collects each column's encodings in a
  * HashSet of enums, whose order follows identity hash codes and so changes from one JVM to the
  * next: the same rows give different bytes. Sorting those lists (the data pages are untouched)
  * makes the same night produce the same file, byte for byte.
@@ -46,19 +42,7 @@ final class ParquetFooters {
     try (InputStream in = new ByteArrayInputStream(bytes, footerStart, footerLength)) {
       footer = Util.readFileMetaData(in);
     }
-    for (RowGroup group : footer.getRow_groups()) {
-      for (ColumnChunk chunk : group.getColumns()) {
-        ColumnMetaData meta = chunk.getMeta_data();
-        if (meta.isSetEncodings()) {
-          meta.getEncodings().sort(Comparator.comparingInt(e -> e.getValue()));
-        }
-        if (meta.isSetEncoding_stats()) {
-          meta.getEncoding_stats().sort(
-              Comparator.comparingInt((PageEncodingStats s) -> s.getPage_type().getValue())
-                  .thenComparingInt(s -> s.getEncoding().getValue()));
-        }
-      }
-    }
+    io.giftpay.sample.ParquetFooters.sortEncodings(footer);
     ByteArrayOutputStream newFooter = new ByteArrayOutputStream(footerLength);
     Util.writeFileMetaData(footer, newFooter);
     byte[] footerBytes = newFooter.toByteArray();

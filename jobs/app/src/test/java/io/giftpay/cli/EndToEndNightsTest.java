@@ -59,7 +59,7 @@ class EndToEndNightsTest extends SparkTestBase {
   private static final LocalDate FROM = LocalDate.of(2026, 11, 1);
   private static final LocalDate TO = LocalDate.of(2026, 11, 5);
   private static final String RULES_DIR_PROPERTY = "giftpay.rules.dir";
-  private static final List<String> PUBLISHED = List.of("payouts", "creator_balances", "quarantine", "night_counts", "flags");
+  private static final List<String> PUBLISHED = List.of("payouts", "creator_balances", "quarantine", "night_counts", "flags", "holds");
   private static final Set<String> EVENT_TABLES = Set.of("gifts", "recharges", "reversals", "rewards");
 
   private static final Path TRANSCRIPT = Path.of("target/EndToEndNightsTest-cli.txt");
@@ -337,7 +337,41 @@ class EndToEndNightsTest extends SparkTestBase {
     }
   }
 
+  @Test
+  @Order(8)
+  void detectionFlagsPatternsAndPaysNothingToAFlaggedCreatorAfterItsFlag() throws IOException {
+    Map<String, byte[]> before = publishedFiles(warehouse);
+    CliRun evaluate = cli("evaluate", "--ledger", ledger.toString(), "--warehouse", warehouse.toString());
+    assertEquals(0, evaluate.status(), evaluate::toString);
+    assertTrue(evaluate.out().contains("Recall per pattern"), evaluate::toString);
+    assertTrue(evaluate.out().contains("of which on or after the creator's first flag: USD 0.00"), evaluate::toString);
+    java.util.regex.Matcher recall = java.util.regex.Pattern.compile("Overall recall:\\s+([0-9.]+)%").matcher(evaluate.out());
+    assertTrue(recall.find(), evaluate::toString);
+    assertTrue(Double.parseDouble(recall.group(1)) >= 80.0, () -> "recall below 80% on the project's own generator:\n" + evaluate);
+
+    CliRun backtest = cli("backtest", "--rules", Path.of("../../rules/detection").toAbsolutePath().toString(), "--from", FROM.toString(),
+        "--to", TO.toString(), "--warehouse", warehouse.toString(), "--ledger", ledger.toString());
+    assertEquals(0, backtest.status(), backtest::toString);
+    assertTrue(backtest.out().contains("card-testing@v1"), backtest::toString);
+    assertTrue(backtest.out().contains("all rules:"), backtest::toString);
+    Map<String, byte[]> after = publishedFiles(warehouse);
+    assertEquals(before.keySet(), after.keySet(), "evaluate and backtest publish nothing");
+    before.forEach((file, bytes) -> assertTrue(Arrays.equals(bytes, after.get(file)), file));
+  }
+
   // ---------------------------------------------------------------------------------------
+
+  private static CliRun cli(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status;
+    try (PrintStream o = new PrintStream(out, true, UTF_8); PrintStream e = new PrintStream(err, true, UTF_8)) {
+      status = Giftpay.run(List.of(args), o, e);
+    }
+    CliRun run = new CliRun(status, out.toString(UTF_8), err.toString(UTF_8));
+    transcript(String.join(" ", args), run);
+    return run;
+  }
 
   private record CliRun(int status, String out, String err) {
     @Override

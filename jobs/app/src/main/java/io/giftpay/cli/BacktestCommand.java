@@ -1,0 +1,149 @@
+package io.giftpay.cli;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import io.giftpay.config.GiftpayConfig;
+import io.giftpay.detection.EvaluateRules;
+import io.giftpay.features.FeatureViews;
+import io.giftpay.rules.DetectionRule;
+import io.giftpay.detection.RuleFiles;
+import io.giftpay.spark.SparkSessions;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code giftpay backtest}: runs a rule set over past nights' kept feature views, without
+ * touching anything published, and reports per rule what it would have done.
+ */
+final class BacktestCommand implements Giftpay.Command {
+  @Override
+  public String help() {
+    return """
+        Usage: giftpay backtest --rules DIR --from D1 --to D2 --warehouse DIR [--ledger DIR]
+
+        Runs the rules of DIR (one YAML file per rule, validated as the nightly job does) over
+        the feature views kept for nights D1..D2 (<warehouse>/_giftpay/features/), and prints per
+        rule: accounts hit, diamonds that would have been held that night (a hold rule: the
+        sender's gifts of the night, or the creator's diamonds of the night), and, when --ledger
+        has generator labels (_truth/labels.csv), precision and recall. Reads only; nothing
+        published changes. This is how a rule is tried before it goes live.
+
+        Options:
+          --rules DIR      the rule set to try (e.g. a copy of rules/detection with one change)
+          --from D1 --to D2  the nights, inclusive; each must have been run on this warehouse
+          --warehouse DIR  the warehouse whose nights to replay
+          --ledger DIR     optional: a generated ledger whose labels score the rules
+        """;
+  }
+
+  @Override
+  public int run(List<String> args, PrintStream out) {
+    Options options = Options.parse("backtest", args, Set.of("--rules", "--from", "--to", "--warehouse", "--ledger"), Set.of());
+    List<DetectionRule> rules = RuleFiles.load(options.path("--rules"));
+    LocalDate from = options.date("--from");
+    LocalDate to = options.date("--to");
+    if (to.isBefore(from)) {
+      throw new UsageException("Invalid --to: " + to + " (before --from " + from + ")");
+    }
+    Path warehouse = options.path("--warehouse").toAbsolutePath().normalize();
+    Map<String, String> labelled = options.has("--ledger") ? labels(options.path("--ledger").resolve("_truth/labels.csv")) : Map.of();
+    Logs.useFile(warehouse.resolve("_giftpay/logs/giftpay.log"));
+    boolean ownSession = SparkSession.getActiveSession().isEmpty();
+    GiftpayConfig config = GiftpayConfig.load(null);
+    long diamondsPerCoin = io.giftpay.payout.PayoutPolicyFile.load(config.policyFile()).diamondsPerCoin();
+    SparkSession spark = SparkSessions.create(config);
+    try {
+      Map<String, Set<String>> hitByRule = new TreeMap<>();
+      Map<String, Long> heldByRule = new TreeMap<>();
+      rules.forEach(r -> {
+        hitByRule.put(r.source(), new TreeSet<>());
+        heldByRule.put(r.source(), 0L);
+      });
+      for (LocalDate night = from; !night.isAfter(to); night = night.plusDays(1)) {
+        Map<String, Dataset<Row>> views = new TreeMap<>();
+        for (String view : FeatureViews.VIEWS.keySet()) {
+          Path kept = warehouse.resolve("_giftpay/features/" + view + "/dt=" + night);
+          if (!Files.isDirectory(kept)) {
+            throw new IllegalArgumentException("Invalid --from/--to: night " + night + " has no kept " + view + " in " + warehouse
+                + " (was it run with detection?)");
+          }
+          views.put(view, spark.read().parquet(kept.toString()));
+        }
+        Dataset<Row> senderDiamonds = views.get(FeatureViews.SENDER).select(col("sender_id").as("account_id"), col("coins_today").multiply(lit(diamondsPerCoin)).as("diamonds"));
+        Dataset<Row> creatorDiamonds = views.get(FeatureViews.CREATOR).select(col("creator_id").as("account_id"), col("diamonds_today").as("diamonds"));
+        for (DetectionRule rule : rules) {
+          Dataset<Row> flags = new EvaluateRules.OneRule(rule, night).apply(views.get(rule.view())).select("account_id");
+          List<Row> hits = flags.collectAsList();
+          hits.forEach(r -> hitByRule.get(rule.source()).add(r.getString(0)));
+          if (rule.action() == DetectionRule.Action.HOLD && !hits.isEmpty()) {
+            Dataset<Row> diamonds = rule.scope() == DetectionRule.Scope.SENDER ? senderDiamonds : creatorDiamonds;
+            Row sum = flags.join(diamonds, "account_id").agg(org.apache.spark.sql.functions.sum(col("diamonds"))).first();
+            heldByRule.merge(rule.source(), sum.isNullAt(0) ? 0L : sum.getLong(0), Long::sum);
+          }
+        }
+      }
+      print(rules, hitByRule, heldByRule, labelled, from, to, out);
+    } finally {
+      if (ownSession) {
+        spark.stop();
+      }
+    }
+    return Giftpay.OK;
+  }
+
+  private static void print(List<DetectionRule> rules, Map<String, Set<String>> hits, Map<String, Long> held,
+      Map<String, String> labels, LocalDate from, LocalDate to, PrintStream out) {
+    out.printf("Backtest of %d rules over %s..%s (nothing published changes)%n", rules.size(), from, to);
+    out.printf("  %-36s %8s %14s %10s %10s%n", "rule", "accounts", "held diamonds", "precision", "recall");
+    for (DetectionRule rule : rules) {
+      Set<String> hit = hits.get(rule.source());
+      String precision = "-";
+      String recall = "-";
+      if (!labels.isEmpty()) {
+        long correct = hit.stream().filter(labels::containsKey).count();
+        precision = hit.isEmpty() ? "-" : String.format("%.1f%%", 100.0 * correct / hit.size());
+        recall = String.format("%.1f%%", 100.0 * correct / labels.size());
+      }
+      out.printf("  %-36s %8d %14d %10s %10s%n", rule.source(), hit.size(), held.get(rule.source()), precision, recall);
+    }
+    if (!labels.isEmpty()) {
+      Set<String> all = new TreeSet<>();
+      hits.values().forEach(all::addAll);
+      long correct = all.stream().filter(labels::containsKey).count();
+      out.printf("  all rules: %d accounts, precision %.1f%%, recall %.1f%% of %d labelled accounts%n",
+          all.size(), all.isEmpty() ? 0.0 : 100.0 * correct / all.size(), 100.0 * correct / labels.size(), labels.size());
+    }
+  }
+
+  private static Map<String, String> labels(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("Invalid --ledger: no " + file);
+    }
+    Map<String, String> labels = new TreeMap<>();
+    try {
+      List<String> lines = Files.readAllLines(file);
+      for (int i = 1; i < lines.size(); i++) {
+        String[] f = lines.get(i).split(",", -1);
+        if (f.length >= 3 && !f[0].isBlank()) {
+          labels.putIfAbsent(f[0].trim(), f[2].trim());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file, e);
+    }
+    return labels;
+  }
+}

@@ -1,0 +1,129 @@
+package io.giftpay.cli;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.giftpay.config.GiftpayConfig;
+import io.giftpay.evaluation.DetectionScore;
+import io.giftpay.spark.SparkSessions;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code giftpay evaluate}: detection against the generator's truth. Reads
+ * {@code <ledger>/_truth/labels.csv} and the warehouse's published flags and payouts.
+ */
+final class EvaluateCommand implements Giftpay.Command {
+  @Override
+  public String help() {
+    return """
+        Usage: giftpay evaluate --ledger DIR --warehouse DIR
+
+        Compares every night's flags in the warehouse with the labelled patterns of a
+        generated ledger (<ledger>/_truth/labels.csv: account_id, role, pattern) and prints
+        recall per pattern, precision (flagged accounts that are in a pattern), review load
+        (flagged accounts as a share of active senders), the accounts flagged wrongly, and the
+        USD paid to creators labelled in a pattern (it should be 0.00).
+
+        Options:
+          --ledger DIR     the generated ledger (with _truth/)
+          --warehouse DIR  the warehouse its nights were run into
+        """;
+  }
+
+  @Override
+  public int run(List<String> args, PrintStream out) {
+    Options options = Options.parse("evaluate", args, Set.of("--ledger", "--warehouse"), Set.of());
+    Path labelsFile = options.path("--ledger").resolve("_truth/labels.csv");
+    Path warehouse = options.path("--warehouse").toAbsolutePath().normalize();
+    if (!Files.isRegularFile(labelsFile)) {
+      throw new IllegalArgumentException("Invalid --ledger: no " + labelsFile + " (evaluate needs a generated ledger's truth)");
+    }
+    if (!Files.isDirectory(warehouse.resolve("flags"))) {
+      throw new IllegalArgumentException("Invalid --warehouse: " + warehouse + " has no published flags");
+    }
+    Logs.useFile(warehouse.resolve("_giftpay/logs/giftpay.log"));
+    Map<String, Set<String>> labels = new TreeMap<>();
+    Set<String> labelledCreators = new TreeSet<>();
+    readLabels(labelsFile, labels, labelledCreators);
+
+    boolean ownSession = SparkSession.getActiveSession().isEmpty();
+    SparkSession spark = SparkSessions.create(GiftpayConfig.load(null));
+    try {
+      Set<String> flagged = new TreeSet<>();
+      spark.read().parquet(warehouse.resolve("flags").toString()).select("account_id").distinct().collectAsList()
+          .forEach(r -> flagged.add(r.getString(0)));
+      Path senderDays = warehouse.resolve("_giftpay/daily/sender_day");
+      int active = Files.isDirectory(senderDays)
+          ? (int) spark.read().parquet(senderDays.toString()).select("sender_id").distinct().count() : 0;
+      DetectionScore score = DetectionScore.of(labels, flagged, active);
+      BigDecimal paidToFraud = BigDecimal.ZERO;
+      BigDecimal paidAfterFlag = BigDecimal.ZERO;
+      if (Files.isDirectory(warehouse.resolve("payouts")) && !labelledCreators.isEmpty()) {
+        Dataset<Row> payouts = spark.read().parquet(warehouse.resolve("payouts").toString())
+            .filter(col("creator_id").isin(labelledCreators.toArray()));
+        paidToFraud = total(payouts);
+        Dataset<Row> firstFlag = spark.read().parquet(warehouse.resolve("flags").toString())
+            .groupBy(col("account_id")).agg(org.apache.spark.sql.functions.min("business_date").as("first_flag"));
+        paidAfterFlag = total(payouts.join(firstFlag, payouts.col("creator_id").equalTo(firstFlag.col("account_id")))
+            .filter(col("business_date").geq(col("first_flag"))));
+      }
+      print(score, labels, flagged, paidToFraud, paidAfterFlag, out);
+    } finally {
+      if (ownSession) {
+        spark.stop();
+      }
+    }
+    return Giftpay.OK;
+  }
+
+  private static BigDecimal total(Dataset<Row> payouts) {
+    Row sum = payouts.agg(org.apache.spark.sql.functions.sum("amount_usd")).first();
+    return sum.isNullAt(0) ? BigDecimal.ZERO : sum.getDecimal(0);
+  }
+
+  private static void readLabels(Path file, Map<String, Set<String>> labels, Set<String> creators) {
+    try {
+      List<String> lines = Files.readAllLines(file);
+      for (int i = 1; i < lines.size(); i++) {
+        String[] fields = lines.get(i).split(",", -1);
+        if (fields.length < 3 || fields[0].isBlank()) {
+          continue;
+        }
+        labels.computeIfAbsent(fields[0].trim(), k -> new TreeSet<>()).add(fields[2].trim());
+        if (fields[1].trim().equals("creator")) {
+          creators.add(fields[0].trim());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file, e);
+    }
+  }
+
+  private static void print(DetectionScore score, Map<String, Set<String>> labels, Set<String> flagged, BigDecimal paidToFraud,
+      BigDecimal paidAfterFlag, PrintStream out) {
+    out.println("Recall per pattern (labelled accounts flagged at least once):");
+    score.recallByPattern().forEach((pattern, recall) ->
+        out.printf("  %-28s %4d / %-4d %6.1f%%%n", pattern, recall.flagged(), recall.labelled(), 100 * recall.rate()));
+    out.printf("Overall recall:  %.1f%% of %d labelled accounts%n", 100 * score.overallRecall(labels, flagged), labels.size());
+    out.printf("Precision:       %.1f%% (%d of %d flagged accounts are in a pattern)%n", 100 * score.precision(), score.flaggedLabelled(), score.flagged());
+    out.printf("Review load:     %.2f%% (%d flagged of %d active senders)%n", 100 * score.reviewLoad(), score.flagged(), score.activeSenders());
+    out.printf("Paid to creators in a pattern: USD %s, of which on or after the creator's first flag: USD %s%n",
+        paidToFraud.setScale(2), paidAfterFlag.setScale(2));
+    if (!score.falsePositives().isEmpty()) {
+      out.println("Flagged but in no pattern: " + String.join(", ", score.falsePositives().stream().limit(30).toList())
+          + (score.falsePositives().size() > 30 ? ", ..." : ""));
+    }
+  }
+}
