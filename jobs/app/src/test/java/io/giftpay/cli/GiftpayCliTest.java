@@ -82,6 +82,22 @@ class GiftpayCliTest {
   }
 
   @Test
+  void aBrokenRuleFileStopsTheNightBeforeAnythingIsReadNamingFileAndField(@TempDir Path dir) throws Exception {
+    Path rules = Files.createDirectories(dir.resolve("detection"));
+    Files.copy(Path.of("src/test/resources/detection/broken/unknown-column-in-condition.yaml"),
+        rules.resolve("unknown-column-in-condition.yaml"));
+    Path config = dir.resolve("giftpay.properties");
+    Files.writeString(config, "giftpay.rules.dir=" + Path.of("../../rules").toAbsolutePath() + "\n"
+        + "giftpay.detection.rules-dir=" + rules + "\n");
+    Files.createDirectories(dir.resolve("ledger"));
+    Result broken = giftpay("nightly", "--date", "2026-11-01", "--ledger", dir.resolve("ledger").toString(),
+        "--warehouse", dir.resolve("wh").toString(), "--config", config.toString());
+    assertEquals(1, broken.status);
+    assertTrue(broken.err.contains("unknown-column-in-condition.yaml: field 'condition': unknown column 'coins_tonight'"), broken.err);
+    assertTrue(Files.notExists(dir.resolve("wh/_giftpay/job-repository")), "stopped before the job repository was opened");
+  }
+
+  @Test
   void aBrokenPolicyStopsTheNightBeforeAnythingIsReadNamingFileAndKey(@TempDir Path dir) throws Exception {
     Path policy = Path.of("src/test/resources/config/diamond-value-not-dividing-a-cent.properties").toAbsolutePath();
     Path config = dir.resolve("giftpay.properties");

@@ -166,7 +166,7 @@ class NightRecoveryTest extends SparkTestBase {
         command.add(arg);
       }
     }
-    command.addAll(List.of("-Xmx1g", "-Dgiftpay.rules.dir=" + RULES, "-Dgiftpay.spark.shuffle-partitions=2",
+    command.addAll(List.of("-Xmx1g", "-Dgiftpay.rules.dir=" + RULES, "-Dgiftpay.spark.shuffle-partitions=2", "-Dgiftpay.model.enabled=false",
         "-Dgiftpay.log.file=" + warehouse.resolveSibling(warehouse.getFileName() + "-child.log"), property,
         "-cp", System.getProperty("java.class.path"), Giftpay.class.getName(), "nightly"));
     command.addAll(List.of(nights));
