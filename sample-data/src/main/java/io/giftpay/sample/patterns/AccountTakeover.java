@@ -35,24 +35,12 @@ public final class AccountTakeover extends PlannedPattern {
         for (int i = 0; i < n; i++) {
             SplittableRandom r = p.rng("victim", i);
             int idx = p.pickViewer(r, 2, x -> p.ctx.tier(x) <= 1 && p.ctx.createdAt(x).isBefore(oldEnough));
-            String user;
-            String device;
-            String card;
-            String country;
-            String channel;
-            if (idx >= 0) {
-                user = p.ctx.userId(idx);
-                device = p.ctx.deviceId(idx, 0);
-                card = p.ctx.paymentFingerprint(idx);
-                country = p.ctx.country(idx);
-                channel = p.ctx.platform(idx);
-            } else {
-                country = Plan.country(r);
-                user = p.newViewer(0, p.oldCreatedAt(r, 200, 1500), p.adultBirth(r), country);
-                device = Plan.newDevice(r);
-                card = Plan.newCard(r);
-                channel = Plan.platform(r);
-            }
+            Plan.Persona persona = p.viewer(idx, r, 200, 1500);
+            String user = persona.user();
+            String device = persona.device();
+            String card = persona.card();
+            String country = persona.country();
+            String channel = persona.channel();
             String currency = Plan.currency(r, country, 0.3);
             String[] favourites = {p.popularCreator(r), p.popularCreator(r)};
             int takeover = Plan.between(r, 2, p.days() - 1);

@@ -174,6 +174,24 @@ final class Plan {
      * A new viewer account, in the snapshots from the newest one at or before {@code firstActDay}.
      * {@code createdAt} must not be after the account's first event.
      */
+    /** Who a pattern acts as: an existing viewer's own identity, or a new adult viewer's. */
+    record Persona(String user, String device, String card, String country, String channel) {
+    }
+
+    /**
+     * The existing viewer {@code idx} (when {@code idx >= 0}), else a new adult viewer created
+     * {@code minDays..maxDays} before the first day, with a new device and card.
+     */
+    Persona viewer(int idx, SplittableRandom r, int minDays, int maxDays) {
+        if (idx >= 0) {
+            return new Persona(ctx.userId(idx), ctx.deviceId(idx, 0), ctx.paymentFingerprint(idx), ctx.country(idx),
+                    ctx.platform(idx));
+        }
+        String country = country(r);
+        String user = newViewer(0, oldCreatedAt(r, minDays, maxDays), adultBirth(r), country);
+        return new Persona(user, newDevice(r), newCard(r), country, platform(r));
+    }
+
     String newViewer(int firstActDay, long createdAt, LocalDate birth, String country) {
         return newAccount(firstActDay, createdAt, birth, country, false, false, null, null, null);
     }

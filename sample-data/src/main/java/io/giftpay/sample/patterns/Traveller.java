@@ -27,24 +27,12 @@ public final class Traveller extends PlannedPattern {
             SplittableRandom r = p.rng("traveller", i);
             int idx = p.pickViewer(r, 3, x -> p.ctx.tier(x) <= 2 && p.ctx.birthDate(x) != null
                     && !p.ctx.birthDate(x).plusYears(19).isAfter(first));
-            String user;
-            String device;
-            String card;
-            String country;
-            String channel;
-            if (idx >= 0) {
-                user = p.ctx.userId(idx);
-                device = p.ctx.deviceId(idx, 0);
-                card = p.ctx.paymentFingerprint(idx);
-                country = p.ctx.country(idx);
-                channel = p.ctx.platform(idx);
-            } else {
-                country = Plan.country(r);
-                user = p.newViewer(0, p.oldCreatedAt(r, 100, 1500), p.adultBirth(r), country);
-                device = Plan.newDevice(r);
-                card = Plan.newCard(r);
-                channel = Plan.platform(r);
-            }
+            Plan.Persona persona = p.viewer(idx, r, 100, 1500);
+            String user = persona.user();
+            String device = persona.device();
+            String card = persona.card();
+            String country = persona.country();
+            String channel = persona.channel();
             String currency = Plan.currency(r, country, 0.3);
             String[] favourites = {p.popularCreator(r), p.popularCreator(r)};
             int tripDays = Math.min(p.days(), Plan.between(r, 1, 3));
