@@ -20,8 +20,8 @@ public final class AccountLinks implements Transform {
 
   @Override
   public Dataset<Row> apply(Dataset<Row> gifts) {
-    Dataset<Row> tonight = DailySummaries.of(in).get(DailySummaries.ACCOUNT_DEVICE).select(col("user_id"), col("device_id").as("thing"))
-        .union(DailySummaries.of(in).get(DailySummaries.ACCOUNT_CARD).select(col("user_id"), col("payment_fingerprint").as("thing")));
+    Dataset<Row> tonight = in.tonight().get(DailySummaries.ACCOUNT_DEVICE).select(col("user_id"), col("device_id").as("thing"))
+        .union(in.tonight().get(DailySummaries.ACCOUNT_CARD).select(col("user_id"), col("payment_fingerprint").as("thing")));
     Dataset<Row> before = in.prior30().apply(DailySummaries.ACCOUNT_DEVICE).select(col("user_id"), col("device_id").as("thing"))
         .union(in.prior30().apply(DailySummaries.ACCOUNT_CARD).select(col("user_id"), col("payment_fingerprint").as("thing")));
     Dataset<Row> uses = tonight.union(before).distinct();

@@ -67,7 +67,7 @@ public final class CreatorFeatures implements Transform {
 
     Dataset<Row> baseline = in.prior30().apply(DailySummaries.CREATOR_DAY).groupBy("creator_id")
         .agg(avg(col("diamonds").cast("double")).as("baseline_diamonds_30d"));
-    Dataset<Row> week = DailySummaries.of(in).get(DailySummaries.SENDER_CREATOR)
+    Dataset<Row> week = in.tonight().get(DailySummaries.SENDER_CREATOR)
         .union(in.prior6().apply(DailySummaries.SENDER_CREATOR).select("sender_id", "creator_id", "coins"))
         .groupBy("sender_id", "creator_id").agg(sum("coins").as("coins"));
     Dataset<Row> given = week.select(col("sender_id").as("a"), col("creator_id").as("b"), col("coins").as("a_to_b"));

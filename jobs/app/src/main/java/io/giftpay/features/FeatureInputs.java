@@ -17,6 +17,7 @@ import org.apache.spark.sql.Row;
  * @param fxRates the FX snapshot as of D
  * @param prior30 the daily summaries of the 30 nights before D, by summary name
  * @param prior6 the daily summaries of the 6 nights before D, by summary name
+ * @param tonight tonight's own daily summaries ({@link DailySummaries#of}), computed once
  */
 public record FeatureInputs(
     LocalDate night,
@@ -28,4 +29,12 @@ public record FeatureInputs(
     Dataset<Row> accounts,
     Dataset<Row> fxRates,
     java.util.function.Function<String, Dataset<Row>> prior30,
-    java.util.function.Function<String, Dataset<Row>> prior6) {}
+    java.util.function.Function<String, Dataset<Row>> prior6,
+    java.util.Map<String, Dataset<Row>> tonight) {
+
+  /** A copy with tonight's summaries given (the caller may have written and re-read them). */
+  public FeatureInputs withTonight(java.util.Map<String, Dataset<Row>> summaries) {
+    return new FeatureInputs(night, diamondsPerCoin, gifts, recharges, reversals, rewards, accounts, fxRates, prior30, prior6,
+        java.util.Map.copyOf(summaries));
+  }
+}

@@ -159,7 +159,7 @@ public final class SenderFeatures implements Transform {
 
   /** Tonight's (account, thing) pairs not seen in the 30 nights before, counted per account. */
   private Dataset<Row> newOnes(String summary, String thing, String name) {
-    Dataset<Row> tonight = DailySummaries.of(in).get(summary);
+    Dataset<Row> tonight = in.tonight().get(summary);
     Dataset<Row> before = in.prior30().apply(summary).select(col("user_id").as("_seen_user"), col(thing).as("_seen_thing")).distinct();
     return tonight.join(before, col("user_id").equalTo(col("_seen_user")).and(col(thing).equalTo(col("_seen_thing"))), "left_anti")
         .groupBy(col("user_id").as("sender_id")).agg(count(lit(1)).as(name));
@@ -167,7 +167,7 @@ public final class SenderFeatures implements Transform {
 
   /** For each account's things used tonight: the most accounts any of them had over the window. */
   private Dataset<Row> sharing(String summary, String thing, String name) {
-    Dataset<Row> tonight = DailySummaries.of(in).get(summary);
+    Dataset<Row> tonight = in.tonight().get(summary);
     Dataset<Row> window = tonight.union(in.prior30().apply(summary).select("user_id", thing)).distinct();
     Dataset<Row> accountsPerThing = window.groupBy(thing).agg(count(lit(1)).as("_accounts"));
     return tonight.join(accountsPerThing, thing).groupBy(col("user_id").as("sender_id")).agg(max("_accounts").as(name));

@@ -184,12 +184,17 @@ public final class CheckNight {
     Row carried = balances.filter(col(BalanceColumns.AVAILABLE).notEqual(0))
         .agg(count(lit(1)), coalesce(sum(BalanceColumns.AVAILABLE), lit(0L))).first();
     long held = balances.agg(coalesce(sum(BalanceColumns.HELD), lit(0L))).first().getLong(0);
+    Map<String, Long> flagsBySource = new TreeMap<>();
+    for (Row row : writer.read(staged(WarehouseLayout.FLAGS)).groupBy("source").count().collectAsList()) {
+      flagsBySource.put(row.getString(0), row.getLong(1));
+    }
+    Row holds = writer.read(staged(WarehouseLayout.HOLDS)).agg(count(lit(1)), coalesce(sum("diamonds"), lit(0L))).first();
     long creators = balances.count();
     BigDecimal carriedUsd = atLeastCents(context.policy().valueUsd(carried.getLong(1)));
     return new NightSummary(
         context.night().toString(), context.policy().version(), ingest, credited.getLong(0), credited.getLong(1),
         paid.getLong(0), paid.getDecimal(1).setScale(2).toPlainString(), byCurrency, creators, byStatus,
-        carried.getLong(0), carried.getLong(1), carriedUsd.toPlainString(), held);
+        carried.getLong(0), carried.getLong(1), carriedUsd.toPlainString(), held, flagsBySource, holds.getLong(0), holds.getLong(1));
   }
 
   /** 40849.000 JPY as 40849, 69.100 KWD as 69.100: the currency's own minor units. */

@@ -52,10 +52,13 @@ public final class DetectNight {
 
   public void run() {
     LocalDate night = context.night();
-    FeatureInputs in = inputs();
-    for (Map.Entry<String, Dataset<Row>> daily : DailySummaries.of(in).entrySet()) {
-      writer.work(daily.getValue(), context.warehouse().stagedKept(night, AREA_DAILY, daily.getKey()));
+    FeatureInputs base = inputs();
+    // Tonight's summaries are written once and read back, so no view recomputes them from the events.
+    Map<String, Dataset<Row>> tonight = new LinkedHashMap<>();
+    for (Map.Entry<String, Dataset<Row>> daily : DailySummaries.of(base).entrySet()) {
+      tonight.put(daily.getKey(), writer.work(daily.getValue(), context.warehouse().stagedKept(night, AREA_DAILY, daily.getKey())));
     }
+    FeatureInputs in = base.withTonight(tonight);
     Dataset<Row> links = writer.work(new AccountLinks(in).apply(in.gifts()), work("account_links"));
     Dataset<Row> senders = writer.work(new SenderFeatures(in, links).apply(in.gifts()),
         context.warehouse().stagedKept(night, AREA_FEATURES, FeatureViews.SENDER));
@@ -77,7 +80,7 @@ public final class DetectNight {
         .select(col("account_id").as("sender_id"), col("source"));
     Dataset<Row> sendersToHold = holdRuleSenders.union(reversing).groupBy("sender_id")
         .agg(array_join(sort_array(collect_set(col("source"))), ",").as("source"));
-    Dataset<Row> windowGifts = DailySummaries.of(in).get(DailySummaries.SENDER_CREATOR)
+    Dataset<Row> windowGifts = in.tonight().get(DailySummaries.SENDER_CREATOR)
         .union(prior(DailySummaries.SENDER_CREATOR, context.policy().reversalHoldDays()).select("sender_id", "creator_id", "coins"));
     Dataset<Row> pairHolds = writer.work(
         new PlanPairHolds(sendersToHold, heldBefore(context.policy().reversalHoldDays()), context.policy().diamondsPerCoin()).apply(windowGifts),
@@ -103,7 +106,8 @@ public final class DetectNight {
         writer.read(snapshots.used(LedgerTable.ACCOUNTS)),
         writer.read(snapshots.used(LedgerTable.FX_RATES)),
         name -> prior(name, WINDOW_NIGHTS),
-        name -> prior(name, WEEK_NIGHTS));
+        name -> prior(name, WEEK_NIGHTS),
+        Map.of());
   }
 
   private Dataset<Row> events(LedgerTable table) {

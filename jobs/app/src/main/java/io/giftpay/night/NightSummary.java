@@ -25,7 +25,10 @@ public record NightSummary(
     long creatorsCarried,
     long diamondsCarried,
     String carriedUsd,
-    long diamondsHeld) {
+    long diamondsHeld,
+    Map<String, Long> flagsBySource,
+    long holdsPlaced,
+    long diamondsHeldTonight) {
 
   /** One ledger table's counts on the night. */
   public record Ingested(
@@ -72,6 +75,11 @@ public record NightSummary(
     lines.add(String.format("  balances: %,d creators; carried to next night: %,d creators, %,d diamonds (USD %s); held: %,d diamonds",
         creatorsWithBalance, creatorsCarried, diamondsCarried, carriedUsd, diamondsHeld));
     creatorsByStatus.forEach((status, n) -> lines.add(String.format("    %-24s %,d", status, n)));
+    if (flagsBySource != null) {
+      lines.add(String.format("  flags: %,d; holds placed: %,d (%,d diamonds)",
+          flagsBySource.values().stream().mapToLong(Long::longValue).sum(), holdsPlaced, diamondsHeldTonight));
+      flagsBySource.forEach((source, n) -> lines.add(String.format("    %-40s %,d", source, n)));
+    }
     return lines;
   }
 }

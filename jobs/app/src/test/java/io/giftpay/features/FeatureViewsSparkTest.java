@@ -61,7 +61,9 @@ class FeatureViewsSparkTest extends SparkTestBase {
         accounts,
         rows("currency string, units_per_usd decimal(18,8)", row("EUR", new BigDecimal("0.92000000"))),
         name -> prior.getOrDefault(name, spark.createDataFrame(List.of(), DailySummaries.SCHEMAS.get(name))),
-        name -> prior.getOrDefault(name, spark.createDataFrame(List.of(), DailySummaries.SCHEMAS.get(name))));
+        name -> prior.getOrDefault(name, spark.createDataFrame(List.of(), DailySummaries.SCHEMAS.get(name))),
+        Map.of());
+    in = in.withTonight(DailySummaries.of(in));
     Dataset<Row> links = new AccountLinks(in).apply(gifts);
     Dataset<Row> senderView = new SenderFeatures(in, links).apply(gifts);
     assertEquals(List.of(FeatureViews.schema(FeatureViews.SENDER).fieldNames()), List.of(senderView.schema().fieldNames()),
