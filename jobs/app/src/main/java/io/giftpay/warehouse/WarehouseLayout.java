@@ -83,10 +83,6 @@ public final class WarehouseLayout {
     return new Path(new Path(new Path(staging(night), "kept"), area), name);
   }
 
-  public Path logs() {
-    return new Path(internal(), "logs");
-  }
-
   public Path jobRepository() {
     return new Path(new Path(internal(), "job-repository"), "giftpay");
   }
