@@ -26,9 +26,13 @@ import java.util.TreeMap;
  *                  as a multiple of each pattern's default rate per 1,000 users: 1 = the default,
  *                  0 = none (no patterns, {@code labels.csv} and {@code lookalikes.csv} header only);
  *                  any positive scale injects at least each pattern's minimum (1 or 2 instances)
+ * @param lookalikeScale the same for the innocent look-alikes alone, so an evaluation can make the
+ *                  patterns rare while the look-alikes stay at their default rate; look-alikes are
+ *                  injected only while patterns are on
  */
 public record GeneratorOptions(Path out, LocalDate start, int days, int users, int creators, long seed,
-                               LedgerFormat format, Map<String, Long> giftCoins, double patternScale) {
+                               LedgerFormat format, Map<String, Long> giftCoins, double patternScale,
+                               double lookalikeScale) {
 
     /** Default pattern scale: the standard patterns and look-alikes at their default rates. */
     public static final double DEFAULT_PATTERN_SCALE = 1.0;
@@ -36,12 +40,17 @@ public record GeneratorOptions(Path out, LocalDate start, int days, int users, i
     /** Options with the standard patterns on at their default rates ({@link #DEFAULT_PATTERN_SCALE}). */
     public GeneratorOptions(Path out, LocalDate start, int days, int users, int creators, long seed,
                             LedgerFormat format, Map<String, Long> giftCoins) {
-        this(out, start, days, users, creators, seed, format, giftCoins, DEFAULT_PATTERN_SCALE);
+        this(out, start, days, users, creators, seed, format, giftCoins, DEFAULT_PATTERN_SCALE, DEFAULT_PATTERN_SCALE);
     }
 
-    /** The same options with another pattern scale (0 switches the standard patterns off). */
+    /** The same options with another scale for patterns and look-alikes (0 switches both off). */
     public GeneratorOptions withPatternScale(double scale) {
-        return new GeneratorOptions(out, start, days, users, creators, seed, format, giftCoins, scale);
+        return new GeneratorOptions(out, start, days, users, creators, seed, format, giftCoins, scale, scale);
+    }
+
+    /** The same options with separate scales for the fraud patterns and the innocent look-alikes. */
+    public GeneratorOptions withScales(double patterns, double lookalikes) {
+        return new GeneratorOptions(out, start, days, users, creators, seed, format, giftCoins, patterns, lookalikes);
     }
 
     /** The same options without the standard patterns and look-alikes. */
@@ -89,6 +98,10 @@ public record GeneratorOptions(Path out, LocalDate start, int days, int users, i
         if (!(patternScale >= 0 && patternScale <= 100)) {
             throw new IllegalArgumentException("Invalid patternScale: " + patternScale
                     + " (must be between 0 and 100; 0 = no patterns, 1 = default)");
+        }
+        if (!(lookalikeScale >= 0 && lookalikeScale <= 100)) {
+            throw new IllegalArgumentException("Invalid lookalikeScale: " + lookalikeScale
+                    + " (must be between 0 and 100; 0 = no look-alikes, 1 = default)");
         }
     }
 }

@@ -110,7 +110,15 @@ public final class PatternContext {
      * off (scale 0), else {@code max(min, round(perThousandUsers × users / 1000 × scale))}.
      */
     public int instances(double perThousandUsers, int min) {
-        double scale = options.patternScale();
+        return scaled(perThousandUsers, min, options.patternScale());
+    }
+
+    /** As {@link #instances}, for an innocent look-alike: scaled by {@link GeneratorOptions#lookalikeScale()}. */
+    public int lookalikeInstances(double perThousandUsers, int min) {
+        return options.patternScale() <= 0 ? 0 : scaled(perThousandUsers, min, options.lookalikeScale());
+    }
+
+    private int scaled(double perThousandUsers, int min, double scale) {
         if (scale <= 0) {
             return 0;
         }

@@ -95,10 +95,11 @@ final class Population {
             }
             country[idx] = (byte) c;
             tier[idx] = (byte) (z > 2.326 ? 3 : z > 1.2816 ? 2 : z > 0 ? 1 : 0);
-            // lognormal spend intensity: a few whales give most coins; creators rarely send gifts
+            // lognormal spend intensity: a few whales give most coins; creators rarely send gifts, and
+            // minor creators never do (a minor spending is the underage_spending pattern, labelled)
             double w = StrictMath.exp(1.7 * z);
             if (idx < creators) {
-                w = creators > 1 ? 0.15 * w : 0.0;
+                w = creators > 1 && !minorCreator(idx) ? 0.15 * w : 0.0;
             }
             acc += w;
             senderCum[idx] = acc;
@@ -167,6 +168,12 @@ final class Population {
     /** An id that is in no accounts snapshot (an account the ledger never saw). */
     String unknownUserId(SplittableRandom r) {
         return userId((long) users + (1L << 20) + r.nextInt(1 << 20));
+    }
+
+    /** About 1% of the ordinary creators, and the UNDERAGE edge case, are minors: a pure function of (seed, idx). */
+    boolean minorCreator(int idx) {
+        return idx < creators && (idx == UNDERAGE
+                || idx > NO_PAYOUT_METHOD && Mix.unit(Mix.key(seed, 0x311A0L, idx)) < 0.01);
     }
 
     boolean isCreator(int idx) {
@@ -291,12 +298,12 @@ final class Population {
             birth = start.minusYears(16).minusDays(r.nextInt(300));
         } else if (creator && idx == NO_BIRTH_DATE) {
             birth = null;
+        } else if (minorCreator(idx)) {
+            // Minor creators exist (they are not paid: UNDERAGE) but never spend. Minors who spend are a
+            // risk by the business's own definition, so they appear only as the underage_spending pattern.
+            birth = start.minusYears(14 + r.nextInt(4)).minusDays(r.nextInt(300)); // minor, not 18 this week
         } else if (ub < (creator ? 0.02 : 0.15)) {
             birth = null;
-        } else if (creator && ub < 0.03) {
-            // Minor creators exist (they are not paid: UNDERAGE). Minor viewers who spend are a risk
-            // by the business's own definition, so they appear only as the underage_spending pattern.
-            birth = start.minusYears(14 + r.nextInt(4)).minusDays(r.nextInt(300)); // minor, not 18 this week
         } else {
             birth = start.minusYears(years).minusDays(extraDays);
         }

@@ -15,6 +15,7 @@ final class TruthReadme {
                 .append(o.start()).append(", ").append(o.days()).append(" days, ").append(o.users())
                 .append(" users, ").append(o.creators()).append(" creators, seed ").append(o.seed())
                 .append(", format ").append(o.format()).append(", pattern scale ").append(o.patternScale())
+                .append(o.lookalikeScale() == o.patternScale() ? "" : ", look-alike scale " + o.lookalikeScale())
                 .append(".\n");
         sb.append("They say what the generator injected on purpose, so tests can check what the pipeline does\n");
         sb.append("with it. The folder name starts with `_`, which Spark and most readers skip. All files are\n");

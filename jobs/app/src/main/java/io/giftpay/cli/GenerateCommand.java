@@ -19,13 +19,16 @@ final class GenerateCommand implements Giftpay.Command {
   public String help() {
     return """
         Usage: giftpay generate --out DIR --start D --days N --users N --creators N --seed S
-                                [--format parquet|csv|mixed] [--config FILE]
+                                [--format parquet|csv|mixed] [--pattern-scale X]
+                                [--lookalike-scale X] [--config FILE]
 
         Writes a deterministic synthetic ledger under DIR in the contract's layout
         (<table>/dt=YYYY-MM-DD/...): gifts, recharges, reversals, rewards, and accounts and
         fx_rates snapshots, with late events, replays and broken rows of every quarantine
-        reason. The same options give byte-identical files. DIR/_truth/ says which rows were
-        broken on purpose and why. Gifts per day are about 1.5 x users (users 700000 gives
+        reason, and labelled fraud and overspending patterns beside innocent look-alikes
+        (families sharing a card, whales, creators gifting each other small amounts, ...).
+        The same options give byte-identical files. DIR/_truth/ says which rows were broken
+        on purpose and why, and which accounts are in a pattern (labels.csv). Gifts per day are about 1.5 x users (users 700000 gives
         about a million gifts a day).
 
         Options:
@@ -36,6 +39,9 @@ final class GenerateCommand implements Giftpay.Command {
           --creators N     creators among them (at least 1, fewer than users)
           --seed S         random seed
           --format F       parquet (default), csv, or mixed (both in each partition)
+          --pattern-scale X    fraud patterns as a multiple of their default rate per
+                               1,000 users (default 1; 0 = no patterns, no look-alikes)
+          --lookalike-scale X  innocent look-alikes likewise (default: the pattern scale)
           --config FILE    settings file (for giftpay.catalogue.file)
         """;
   }
@@ -44,7 +50,8 @@ final class GenerateCommand implements Giftpay.Command {
   public int run(List<String> args, PrintStream out) {
     Options options =
         Options.parse("generate", args,
-            Set.of("--out", "--start", "--days", "--users", "--creators", "--seed", "--format", "--config"), Set.of());
+            Set.of("--out", "--start", "--days", "--users", "--creators", "--seed", "--format", "--config",
+                "--pattern-scale", "--lookalike-scale"), Set.of());
     GiftpayConfig config = GiftpayConfig.load(options.has("--config") ? options.path("--config") : null);
     Path target = options.path("--out");
     LocalDate start = options.date("--start");
@@ -53,9 +60,12 @@ final class GenerateCommand implements Giftpay.Command {
     int creators = options.integer("--creators", 1, Integer.MAX_VALUE);
     long seed = options.longValue("--seed");
     LedgerFormat format = format(options.string("--format", "parquet"));
+    double patternScale = options.scale("--pattern-scale", GeneratorOptions.DEFAULT_PATTERN_SCALE, 100);
+    double lookalikeScale = options.scale("--lookalike-scale", patternScale, 100);
     Logs.useFile(target.toAbsolutePath().normalize().resolve("_giftpay-generate.log"));
     GiftCatalogue catalogue = GiftCatalogue.load(config.catalogueFile());
-    generate(new GeneratorOptions(target, start, days, users, creators, seed, format, catalogue.coinsByGiftId()), out);
+    generate(new GeneratorOptions(target, start, days, users, creators, seed, format, catalogue.coinsByGiftId())
+        .withScales(patternScale, lookalikeScale), out);
     return Giftpay.OK;
   }
 

@@ -93,6 +93,23 @@ final class Options {
     }
   }
 
+  /** A decimal scale such as 0.25, or {@code defaultValue} when the option is absent. */
+  double scale(String name, double defaultValue, double max) {
+    if (!has(name)) {
+      return defaultValue;
+    }
+    String value = required(name);
+    try {
+      double x = Double.parseDouble(value);
+      if (!(x >= 0 && x <= max)) {
+        throw new UsageException("Invalid " + name + ": " + value + " (must be 0 to " + max + ")");
+      }
+      return x;
+    } catch (NumberFormatException e) {
+      throw new UsageException("Invalid " + name + ": '" + value + "' (not a number)");
+    }
+  }
+
   long longValue(String name) {
     String value = required(name);
     try {

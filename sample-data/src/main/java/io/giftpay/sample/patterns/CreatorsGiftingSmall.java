@@ -21,7 +21,7 @@ public final class CreatorsGiftingSmall extends PlannedPattern {
 
     @Override
     void plan(Plan p) {
-        int n = p.ctx.instances(0.5, 1);
+        int n = p.ctx.lookalikeInstances(0.5, 1);
         for (int i = 0; i < n; i++) {
             SplittableRandom r = p.rng("pair", i);
             String[] ids = new String[2];

@@ -23,7 +23,7 @@ public final class FamilySharedCard extends PlannedPattern {
 
     @Override
     void plan(Plan p) {
-        int n = p.ctx.instances(1.0, 1);
+        int n = p.ctx.lookalikeInstances(1.0, 1);
         for (int i = 0; i < n; i++) {
             SplittableRandom r = p.rng("family", i);
             String card = Plan.newCard(r);

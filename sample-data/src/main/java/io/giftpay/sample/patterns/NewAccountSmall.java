@@ -21,7 +21,7 @@ public final class NewAccountSmall extends PlannedPattern {
 
     @Override
     void plan(Plan p) {
-        int n = p.ctx.instances(1.5, 2);
+        int n = p.ctx.lookalikeInstances(1.5, 2);
         for (int i = 0; i < n; i++) {
             SplittableRandom r = p.rng("newbie", i);
             int d = Plan.between(r, 0, p.days() - 1);

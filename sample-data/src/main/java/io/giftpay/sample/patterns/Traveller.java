@@ -21,7 +21,7 @@ public final class Traveller extends PlannedPattern {
 
     @Override
     void plan(Plan p) {
-        int n = p.ctx.instances(1.0, 1);
+        int n = p.ctx.lookalikeInstances(1.0, 1);
         java.time.LocalDate first = p.ctx.date(0);
         for (int i = 0; i < n; i++) {
             SplittableRandom r = p.rng("traveller", i);

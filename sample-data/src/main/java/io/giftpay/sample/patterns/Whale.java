@@ -21,7 +21,7 @@ public final class Whale extends PlannedPattern {
 
     @Override
     void plan(Plan p) {
-        int n = p.ctx.instances(0.7, 1);
+        int n = p.ctx.lookalikeInstances(0.7, 1);
         for (int i = 0; i < n; i++) {
             SplittableRandom r = p.rng("whale", i);
             String country = Plan.country(r);
