@@ -80,12 +80,60 @@ final class EvaluateCommand implements Giftpay.Command {
             .filter(col("business_date").geq(col("first_flag"))));
       }
       print(score, labels, flagged, paidToFraud, paidAfterFlag, out);
+      printBySource(spark, warehouse, labels, readLookalikes(options.path("--ledger").resolve("_truth/lookalikes.csv")), out);
     } finally {
       if (ownSession) {
         spark.stop();
       }
     }
     return Giftpay.OK;
+  }
+
+  /**
+   * Per source (a rule, or the model whatever its nightly version): accounts flagged, how many are in
+   * a pattern, how many of those no other source flagged, and which look-alikes it flagged wrongly.
+   * This is where to tune a rule.
+   */
+  private static void printBySource(SparkSession spark, Path warehouse, Map<String, Set<String>> labels,
+      Map<String, String> lookalikeKind, PrintStream out) {
+    Map<String, Set<String>> accountsBySource = new TreeMap<>();
+    Map<String, Set<String>> sourcesByAccount = new TreeMap<>();
+    spark.read().parquet(warehouse.resolve("flags").toString())
+        .select(org.apache.spark.sql.functions.substring_index(col("source"), "@", 1), col("account_id"))
+        .distinct().collectAsList()
+        .forEach(r -> {
+          accountsBySource.computeIfAbsent(r.getString(0), k -> new TreeSet<>()).add(r.getString(1));
+          sourcesByAccount.computeIfAbsent(r.getString(1), k -> new TreeSet<>()).add(r.getString(0));
+        });
+    out.println("By source: flagged, in a pattern, in a pattern and flagged by nothing else, in no pattern (by look-alike kind):");
+    accountsBySource.forEach((source, accounts) -> {
+      long hits = accounts.stream().filter(labels::containsKey).count();
+      long onlyThis = accounts.stream().filter(a -> labels.containsKey(a) && sourcesByAccount.get(a).size() == 1).count();
+      Map<String, Integer> wrong = new TreeMap<>();
+      accounts.stream().filter(a -> !labels.containsKey(a))
+          .forEach(a -> wrong.merge(lookalikeKind.getOrDefault(a, "ordinary"), 1, Integer::sum));
+      out.printf("  %-28s %5d %5d %5d %5d  %s%n", source, accounts.size(), hits, onlyThis, accounts.size() - hits,
+          String.join(", ", wrong.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+    });
+  }
+
+  private static Map<String, String> readLookalikes(Path file) {
+    Map<String, String> kinds = new TreeMap<>();
+    if (!Files.isRegularFile(file)) {
+      return kinds;
+    }
+    try {
+      List<String> lines = Files.readAllLines(file);
+      for (int i = 1; i < lines.size(); i++) {
+        String[] fields = lines.get(i).split(",", -1);
+        if (fields.length >= 3 && !fields[0].isBlank()) {
+          kinds.merge(fields[0].trim(), fields[2].trim(), (a, b) -> a.equals(b) ? a : a + "+" + b);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file, e);
+    }
+    return kinds;
   }
 
   private static BigDecimal total(Dataset<Row> payouts) {
