@@ -1,8 +1,5 @@
 package io.giftpay.cli;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-
 import io.giftpay.config.GiftpayConfig;
 import io.giftpay.detection.EvaluateRules;
 import io.giftpay.features.FeatureViews;
@@ -36,8 +33,10 @@ final class BacktestCommand implements Giftpay.Command {
 
         Runs the rules of DIR (one YAML file per rule, validated as the nightly job does) over
         the feature views kept for nights D1..D2 (<warehouse>/_giftpay/features/), and prints per
-        rule: accounts hit, diamonds that would have been held that night (a hold rule: the
-        sender's gifts of the night, or the creator's diamonds of the night), and, when --ledger
+        rule: accounts hit; for a hold rule, the diamonds it would have held (a sender hold:
+        the sender's gifts over the policy's hold window before each hit night, each gift
+        counted once; a creator hold: the creator's available balance the night before its
+        first hit night in a row, plus its diamonds of every hit night); and, when --ledger
         has generator labels (_truth/labels.csv), precision and recall. Reads only; nothing
         published changes. This is how a rule is tried before it goes live.
 
@@ -63,18 +62,20 @@ final class BacktestCommand implements Giftpay.Command {
     Logs.useFile(warehouse.resolve("_giftpay/logs/giftpay.log"));
     boolean ownSession = SparkSession.getActiveSession().isEmpty();
     GiftpayConfig config = GiftpayConfig.load(null);
-    long diamondsPerCoin = io.giftpay.payout.PayoutPolicyFile.load(config.policyFile()).diamondsPerCoin();
+    io.giftpay.payout.PayoutPolicy policy = io.giftpay.payout.PayoutPolicyFile.load(config.policyFile());
     SparkSession spark = SparkSessions.create(config);
     try {
       Map<String, Set<String>> hitByRule = new TreeMap<>();
-      Map<String, Long> heldByRule = new TreeMap<>();
+      Map<String, List<BacktestHolds.Hit>> holdHits = new TreeMap<>();
       rules.forEach(r -> {
         hitByRule.put(r.source(), new TreeSet<>());
-        heldByRule.put(r.source(), 0L);
+        holdHits.put(r.source(), new java.util.ArrayList<>());
       });
+      Set<String> neededViews = new TreeSet<>();
+      rules.forEach(r -> neededViews.add(r.view()));
       for (LocalDate night = from; !night.isAfter(to); night = night.plusDays(1)) {
         Map<String, Dataset<Row>> views = new TreeMap<>();
-        for (String view : FeatureViews.VIEWS.keySet()) {
+        for (String view : neededViews) {
           Path kept = warehouse.resolve("_giftpay/features/" + view + "/dt=" + night);
           if (!Files.isDirectory(kept)) {
             throw new IllegalArgumentException("Invalid --from/--to: night " + night + " has no kept " + view + " in " + warehouse
@@ -82,18 +83,22 @@ final class BacktestCommand implements Giftpay.Command {
           }
           views.put(view, spark.read().parquet(kept.toString()));
         }
-        Dataset<Row> senderDiamonds = views.get(FeatureViews.SENDER).select(col("sender_id").as("account_id"), col("coins_today").multiply(lit(diamondsPerCoin)).as("diamonds"));
-        Dataset<Row> creatorDiamonds = views.get(FeatureViews.CREATOR).select(col("creator_id").as("account_id"), col("diamonds_today").as("diamonds"));
         for (DetectionRule rule : rules) {
-          Dataset<Row> flags = new EvaluateRules.OneRule(rule, night).apply(views.get(rule.view())).select("account_id");
-          List<Row> hits = flags.collectAsList();
-          hits.forEach(r -> hitByRule.get(rule.source()).add(r.getString(0)));
-          if (rule.action() == DetectionRule.Action.HOLD && !hits.isEmpty()) {
-            Dataset<Row> diamonds = rule.scope() == DetectionRule.Scope.SENDER ? senderDiamonds : creatorDiamonds;
-            Row sum = flags.join(diamonds, "account_id").agg(org.apache.spark.sql.functions.sum(col("diamonds"))).first();
-            heldByRule.merge(rule.source(), sum.isNullAt(0) ? 0L : sum.getLong(0), Long::sum);
+          List<Row> hits = new EvaluateRules.OneRule(rule, night).apply(views.get(rule.view())).select("account_id").collectAsList();
+          for (Row hit : hits) {
+            hitByRule.get(rule.source()).add(hit.getString(0));
+            if (rule.action() == DetectionRule.Action.HOLD) {
+              holdHits.get(rule.source()).add(new BacktestHolds.Hit(hit.getString(0), night));
+            }
           }
         }
+      }
+      BacktestHolds holds = new BacktestHolds(spark, warehouse, policy.reversalHoldDays(), policy.diamondsPerCoin());
+      Map<String, Long> heldByRule = new TreeMap<>();
+      for (DetectionRule rule : rules) {
+        List<BacktestHolds.Hit> hits = holdHits.get(rule.source());
+        heldByRule.put(rule.source(), rule.action() != DetectionRule.Action.HOLD ? 0L
+            : rule.scope() == DetectionRule.Scope.SENDER ? holds.senderHolds(hits) : holds.creatorHolds(hits));
       }
       print(rules, hitByRule, heldByRule, labelled, from, to, out);
     } finally {
