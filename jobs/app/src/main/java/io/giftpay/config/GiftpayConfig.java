@@ -47,7 +47,7 @@ public final class GiftpayConfig {
 
   /** Share of training accounts the model's threshold flags ({@code contamination=}), or a fixed {@code score=}. */
   public static final String MODEL_THRESHOLD = "giftpay.model.threshold";
-  public static final String MODEL_THRESHOLD_DEFAULT = "contamination=0.002";
+  public static final String MODEL_THRESHOLD_DEFAULT = "contamination=0.0005";
 
   /** The model's random seed: the same seed and inputs give the same model, byte for byte. */
   public static final String MODEL_SEED = "giftpay.model.seed";

@@ -3,6 +3,7 @@ package io.giftpay.detection;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
@@ -58,7 +59,7 @@ public final class EvaluateRules {
           lit(rule.version()).as("version"),
           lit(rule.view()).as("view"),
           struct(evidence).as("features")), Map.of("ignoreNullFields", "false"));
-      return view
+      Dataset<Row> flags = view
           .filter(expr(rule.condition()))
           .select(
               col(FeatureViews.key(rule.view())).as("account_id"),
@@ -69,6 +70,13 @@ public final class EvaluateRules {
               lit(null).cast(DataTypes.DoubleType).as("score"),
               json.as("evidence"),
               lit(night).as("business_date"));
+      if (FeatureViews.hasOneRowPerAccount(rule.view())) {
+        return flags;
+      }
+      // One flag per account and rule: an account behind two hit cards keeps the smallest evidence.
+      return flags.groupBy("account_id", "role", "source", "severity", "action", "score", "business_date")
+          .agg(min("evidence").as("evidence"))
+          .select("account_id", "role", "source", "severity", "action", "score", "evidence", "business_date");
     }
   }
 }

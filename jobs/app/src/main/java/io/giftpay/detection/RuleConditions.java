@@ -31,9 +31,10 @@ public final class RuleConditions {
   private RuleConditions() {}
 
   public static void check(DetectionRule rule) {
-    String expectedView = rule.scope() == DetectionRule.Scope.SENDER ? FeatureViews.SENDER : FeatureViews.CREATOR;
-    if (!rule.view().equals(expectedView)) {
-      throw new RuleFileException(rule.file(), "view", "a " + rule.scope().role() + " rule reads " + expectedView + ", not " + rule.view());
+    List<String> allowedViews = FeatureViews.viewsFor(rule.scope().role());
+    if (!allowedViews.contains(rule.view())) {
+      throw new RuleFileException(rule.file(), "view", "a " + rule.scope().role() + " rule reads "
+          + String.join(" or ", allowedViews) + ", not " + rule.view());
     }
     Set<String> columns = FeatureViews.VIEWS.get(rule.view()).stream().map(FeatureViews.Column::name).collect(Collectors.toSet());
     Expression parsed;

@@ -1,6 +1,7 @@
 package io.giftpay.features;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -29,6 +30,10 @@ public final class DailySummaries {
   public static final String ACCOUNT_CARD = "account_card";
   /** user_id, chargebacks: chargebacks landing per account per night. */
   public static final String CHARGEBACKS = "chargebacks";
+  /** event_id, payment_fingerprint, device_id: each recharge's card and device, to place later reversals. */
+  public static final String RECHARGE_INSTRUMENT = "recharge_instrument";
+  /** payment_fingerprint, device_id, chargebacks: chargebacks landing per night, by the reversed recharge's card and device. */
+  public static final String INSTRUMENT_CHARGEBACKS = "instrument_chargebacks";
 
   public static final Map<String, StructType> SCHEMAS = new LinkedHashMap<>();
 
@@ -39,6 +44,8 @@ public final class DailySummaries {
     SCHEMAS.put(ACCOUNT_DEVICE, StructType.fromDDL("user_id string, device_id string"));
     SCHEMAS.put(ACCOUNT_CARD, StructType.fromDDL("user_id string, payment_fingerprint string"));
     SCHEMAS.put(CHARGEBACKS, StructType.fromDDL("user_id string, chargebacks bigint"));
+    SCHEMAS.put(RECHARGE_INSTRUMENT, StructType.fromDDL("event_id string, payment_fingerprint string, device_id string"));
+    SCHEMAS.put(INSTRUMENT_CHARGEBACKS, StructType.fromDDL("payment_fingerprint string, device_id string, chargebacks bigint"));
   }
 
   private DailySummaries() {}
@@ -56,6 +63,12 @@ public final class DailySummaries {
     out.put(CHARGEBACKS,
         in.reversals().groupBy("user_id").agg(sum(when(col("kind").equalTo("chargeback"), 1L).otherwise(0L)).as("chargebacks"))
             .filter(col("chargebacks").gt(0)));
+    Dataset<Row> instruments = in.recharges().select("event_id", "payment_fingerprint", "device_id");
+    out.put(RECHARGE_INSTRUMENT, instruments);
+    out.put(INSTRUMENT_CHARGEBACKS,
+        ReversedRecharges.of(in, instruments)
+            .filter(col("kind").equalTo("chargeback").and(col("payment_fingerprint").isNotNull()))
+            .groupBy("payment_fingerprint", "device_id").agg(count(lit(1)).as("chargebacks")));
     return out;
   }
 }

@@ -16,6 +16,8 @@ import org.apache.spark.sql.types.StructType;
 public final class FeatureViews {
   public static final String SENDER = "sender_features";
   public static final String CREATOR = "creator_features";
+  public static final String CARD = "card_features";
+  public static final String DEVICE = "device_features";
 
   /** One column of a view. */
   public record Column(String name, String sqlType, String description) {}
@@ -36,6 +38,7 @@ public final class FeatureViews {
           new Column("baseline_coins_30d", "double", "mean coins gifted per active day over the 30 nights before D; null with no earlier activity"),
           new Column("active_days_30d", "int", "nights with gifts among the 30 before D"),
           new Column("spend_ratio", "double", "coins_today / baseline_coins_30d; null without a baseline"),
+          new Column("max_coins_30d", "bigint", "most coins gifted on any one night of the 30 before D (the account's own peak); null with no earlier activity"),
           new Column("recharges_today", "bigint", "recharges on D"),
           new Column("recharge_coins_today", "bigint", "coins bought on D"),
           new Column("recharge_usd_today", "decimal(20,2)", "money paid on D, in USD at D's rates (recharges in a currency without a rate count 0)"),
@@ -77,7 +80,49 @@ public final class FeatureViews {
           new Column("coins_from_creators_7d", "bigint", "coins this creator received from other creators over D and the 6 nights before"),
           new Column("coins_to_creators_7d", "bigint", "coins this creator gave to other creators over D and the 6 nights before"));
 
-  public static final Map<String, List<Column>> VIEWS = Map.of(SENDER, SENDER_COLUMNS, CREATOR, CREATOR_COLUMNS);
+  public static final List<Column> CARD_COLUMNS =
+      List.of(
+          new Column("card_key", "string", "the card: `card-` and 16 hex digits of the SHA-256 of its payment_fingerprint (the raw fingerprint is never published)"),
+          new Column("account_id", "string", "an account that recharged with the card over D and the 30 nights before (the flagged account); one row per card used on D and each such account"),
+          new Column("used_today", "boolean", "this account recharged with the card on D"),
+          new Column("accounts_today", "bigint", "distinct accounts that recharged with the card on D"),
+          new Column("accounts_30d", "bigint", "distinct accounts that recharged with the card over D and the 30 nights before"),
+          new Column("recharges_today", "bigint", "recharges paid with the card on D, all accounts"),
+          new Column("recharge_usd_today", "decimal(20,2)", "money paid with the card on D, in USD at D's rates"),
+          new Column("max_recharges_10min", "bigint", "most recharges with the card within any 10 minutes on D, all accounts"),
+          new Column("small_recharges_today", "bigint", "recharges with the card on D of 100 coins or fewer"),
+          new Column("countries_today", "bigint", "distinct IP countries of the card's recharges on D"),
+          new Column("reversals_today", "bigint", "reversals landing on D of recharges paid with the card (recharges of D and the 30 nights before)"),
+          new Column("chargebacks_today", "bigint", "of those, chargebacks"),
+          new Column("chargebacks_30d", "bigint", "chargebacks on the card landing over D and the 30 nights before"));
+
+  public static final List<Column> DEVICE_COLUMNS =
+      List.of(
+          new Column("device_key", "string", "the device: `dev-` and 16 hex digits of the SHA-256 of its device_id (the raw id is never published)"),
+          new Column("account_id", "string", "an account that gifted or recharged from the device over D and the 30 nights before (the flagged account); one row per device used on D and each such account"),
+          new Column("used_today", "boolean", "this account gifted or recharged from the device on D"),
+          new Column("accounts_today", "bigint", "distinct accounts that gifted or recharged from the device on D"),
+          new Column("accounts_30d", "bigint", "distinct accounts that gifted or recharged from the device over D and the 30 nights before"),
+          new Column("gifts_today", "bigint", "gift events sent from the device on D"),
+          new Column("coins_today", "bigint", "coins gifted from the device on D"),
+          new Column("recharges_today", "bigint", "recharges made from the device on D"),
+          new Column("max_recharges_10min", "bigint", "most recharges from the device within any 10 minutes on D"),
+          new Column("cards_today", "bigint", "distinct cards used for recharges from the device on D"),
+          new Column("countries_today", "bigint", "distinct IP countries of the device's gifts and recharges on D"),
+          new Column("reversals_today", "bigint", "reversals landing on D of recharges made from the device (recharges of D and the 30 nights before)"),
+          new Column("chargebacks_today", "bigint", "of those, chargebacks"));
+
+  /** Every view, in the order the docs list them. */
+  public static final Map<String, List<Column>> VIEWS = orderedViews();
+
+  private static Map<String, List<Column>> orderedViews() {
+    Map<String, List<Column>> views = new java.util.LinkedHashMap<>();
+    views.put(SENDER, SENDER_COLUMNS);
+    views.put(CREATOR, CREATOR_COLUMNS);
+    views.put(CARD, CARD_COLUMNS);
+    views.put(DEVICE, DEVICE_COLUMNS);
+    return java.util.Collections.unmodifiableMap(views);
+  }
 
   private FeatureViews() {}
 
@@ -87,8 +132,21 @@ public final class FeatureViews {
     return StructType.fromDDL(String.join(", ", columns.stream().map(c -> "`" + c.name() + "` " + c.sqlType()).toList()));
   }
 
-  /** The view's key column: the flagged account. */
+  /** The view's column holding the account a rule over it flags. */
   public static String key(String view) {
-    return VIEWS.get(view).get(0).name();
+    return hasOneRowPerAccount(view) ? VIEWS.get(view).get(0).name() : "account_id";
+  }
+
+  /**
+   * Whether the view has one row per account (sender and creator views); the card and device views
+   * have one row per card or device and account, so a rule over them can hit an account twice.
+   */
+  public static boolean hasOneRowPerAccount(String view) {
+    return view.equals(SENDER) || view.equals(CREATOR);
+  }
+
+  /** The views a rule of this role may read: a sender rule reads the sender, card or device view. */
+  public static List<String> viewsFor(String role) {
+    return role.equals("creator") ? List.of(CREATOR) : List.of(SENDER, CARD, DEVICE);
   }
 }

@@ -79,7 +79,8 @@ public final class SenderFeatures implements Transform {
         .groupBy(col("user_id").as("sender_id")).agg(sum("chargebacks").as("chargebacks_before"));
     Dataset<Row> rewardStats = in.rewards().groupBy(col("user_id").as("sender_id")).agg(sum("coins").as("reward_coins_today"));
     Dataset<Row> baseline = in.prior30().apply(DailySummaries.SENDER_DAY).groupBy("sender_id").agg(
-        avg(col("coins").cast("double")).as("baseline_coins_30d"), count(lit(1)).cast("int").as("active_days_30d"));
+        avg(col("coins").cast("double")).as("baseline_coins_30d"), count(lit(1)).cast("int").as("active_days_30d"),
+        max("coins").as("max_coins_30d"));
     Dataset<Row> seenPairs = in.prior30().apply(DailySummaries.SENDER_CREATOR)
         .select(col("sender_id").as("_seen_sender"), col("creator_id").as("_seen_creator")).distinct();
     Dataset<Row> newCreator = perCreator.join(seenPairs, col("sender_id").equalTo(col("_seen_sender"))
@@ -113,6 +114,7 @@ public final class SenderFeatures implements Transform {
         col("baseline_coins_30d"),
         coalesce(col("active_days_30d"), lit(0)).as("active_days_30d"),
         when(col("baseline_coins_30d").gt(0), coins.divide(col("baseline_coins_30d"))).as("spend_ratio"),
+        col("max_coins_30d"),
         coalesce(col("recharges_today"), lit(0L)).as("recharges_today"),
         rechargeCoins.as("recharge_coins_today"),
         coalesce(col("recharge_usd_today"), lit(0).cast("decimal(20,2)")).cast("decimal(20,2)").as("recharge_usd_today"),
@@ -138,12 +140,8 @@ public final class SenderFeatures implements Transform {
   private Dataset<Row> rechargeStats(Dataset<Row> recharges) {
     Column seconds = col("event_time").cast("long");
     WindowSpec byTime = Window.partitionBy("sender_id").orderBy(seconds);
-    Dataset<Row> usd = recharges.join(
-        in.fxRates().select(col("currency").as("_fx_currency"), col("units_per_usd")),
-        col("currency").equalTo(col("_fx_currency")), "left");
-    Column amountUsd = when(col("currency").equalTo("USD"), col("amount"))
-        .otherwise(when(col("units_per_usd").gt(0), col("amount").divide(col("units_per_usd"))).otherwise(lit(0)));
-    return usd
+    Column amountUsd = col(RechargeUsd.COLUMN);
+    return RechargeUsd.withUsd(recharges, in.fxRates())
         .withColumn("_in_10min", count(lit(1)).over(byTime.rangeBetween(-599, 0)))
         .withColumn("_in_1h", count(lit(1)).over(byTime.rangeBetween(-3599, 0)))
         .groupBy("sender_id").agg(

@@ -10,8 +10,10 @@ import io.giftpay.config.GiftpayConfig;
 import io.giftpay.detection.EvaluateRules;
 import io.giftpay.detection.PlanPairHolds;
 import io.giftpay.features.AccountLinks;
+import io.giftpay.features.CardFeatures;
 import io.giftpay.features.CreatorFeatures;
 import io.giftpay.features.DailySummaries;
+import io.giftpay.features.DeviceFeatures;
 import io.giftpay.features.FeatureInputs;
 import io.giftpay.features.FeatureViews;
 import io.giftpay.features.SenderFeatures;
@@ -65,7 +67,13 @@ public final class DetectNight {
     Dataset<Row> creators = writer.work(new CreatorFeatures(in, senders, links).apply(in.gifts()),
         context.warehouse().stagedKept(night, AREA_FEATURES, FeatureViews.CREATOR));
 
-    Map<String, Dataset<Row>> views = Map.of(FeatureViews.SENDER, senders, FeatureViews.CREATOR, creators);
+    Dataset<Row> cards = writer.work(new CardFeatures(in).apply(in.recharges()),
+        context.warehouse().stagedKept(night, AREA_FEATURES, FeatureViews.CARD));
+    Dataset<Row> devices = writer.work(new DeviceFeatures(in).apply(in.gifts()),
+        context.warehouse().stagedKept(night, AREA_FEATURES, FeatureViews.DEVICE));
+
+    Map<String, Dataset<Row>> views = Map.of(FeatureViews.SENDER, senders, FeatureViews.CREATOR, creators,
+        FeatureViews.CARD, cards, FeatureViews.DEVICE, devices);
     Dataset<Row> flags = new EvaluateRules(context.rules(), night)
         .apply(views, context.spark().createDataFrame(List.of(), FlagsSchema.SCHEMA));
     if (context.config().getBoolean(GiftpayConfig.MODEL_ENABLED, GiftpayConfig.MODEL_ENABLED_DEFAULT)) {
@@ -90,8 +98,8 @@ public final class DetectNight {
             .groupBy(col("account_id").as("creator_id")).agg(array_join(sort_array(collect_set(col("source"))), ",").as("source")),
         work(CREATOR_HOLDS));
 
-    context.progress().line("[%s] %,d senders and %,d creators profiled; %,d flags from %d rules; %,d sender-creator holds, %,d creators on hold",
-        STEP, senders.count(), creators.count(), flags.count(), context.rules().size(), pairHolds.count(), creatorHolds.count());
+    context.progress().line("[%s] %,d senders, %,d creators, %,d card uses and %,d device uses profiled; %,d flags from %d rules; %,d sender-creator holds, %,d creators on hold",
+        STEP, senders.count(), creators.count(), cards.count(), devices.count(), flags.count(), context.rules().size(), pairHolds.count(), creatorHolds.count());
   }
 
   private FeatureInputs inputs() {

@@ -21,7 +21,7 @@ class RuleFilesTest {
   void theShippedRulesLoadAndCoverEveryNamedRisk() {
     List<DetectionRule> rules = RuleFiles.load(Path.of("../../rules/detection"));
     Set<String> ids = rules.stream().map(DetectionRule::id).collect(Collectors.toSet());
-    for (String risk : List.of("overspending-vs-baseline", "underage-spending", "card-testing", "shared-card-or-device",
+    for (String risk : List.of("overspending-vs-baseline", "underage-spending", "card-testing", "shared-card", "shared-device",
         "stolen-card-laundering", "self-gifting", "reciprocal-ring", "promo-farming", "account-takeover", "chargebacks")) {
       assertTrue(ids.contains(risk), risk);
     }

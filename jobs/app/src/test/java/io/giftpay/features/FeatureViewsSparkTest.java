@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.giftpay.spark.SparkTestBase;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,6 +26,8 @@ class FeatureViewsSparkTest extends SparkTestBase {
       + " amount decimal(18,2), currency string, channel string, payment_fingerprint string, device_id string, ip_country string";
   private static Map<String, Row> senders;
   private static Map<String, Row> creators;
+  private static Map<String, Row> cards;
+  private static Map<String, Row> devices;
 
   private static Instant at(String time) {
     return Instant.parse("2026-11-10T" + time + "Z");
@@ -54,9 +59,16 @@ class FeatureViewsSparkTest extends SparkTestBase {
         DailySummaries.SENDER_CREATOR, rows("sender_id string, creator_id string, coins bigint", row("viewer", "c_old", 50L),
             row("creator_a", "creator_b", 4000L)),
         DailySummaries.ACCOUNT_CARD, rows("user_id string, payment_fingerprint string", row("stranger", "card3"), row("viewer", "card1")),
-        DailySummaries.ACCOUNT_DEVICE, rows("user_id string, device_id string", row("viewer", "d_viewer")));
+        DailySummaries.ACCOUNT_DEVICE, rows("user_id string, device_id string", row("viewer", "d_viewer")),
+        DailySummaries.RECHARGE_INSTRUMENT, rows("event_id string, payment_fingerprint string, device_id string",
+            row("r_old", "card3", "d_viewer")),
+        DailySummaries.INSTRUMENT_CHARGEBACKS, rows("payment_fingerprint string, device_id string, chargebacks bigint",
+            row("card3", "d_viewer", 1L)));
     FeatureInputs in = new FeatureInputs(NIGHT, 1, gifts, recharges,
-        rows("event_id string, event_time timestamp, recharge_event_id string, user_id string, kind string, coins bigint, amount decimal(18,2), currency string"),
+        rows("event_id string, event_time timestamp, recharge_event_id string, user_id string, kind string, coins bigint, amount decimal(18,2), currency string",
+            row("rv1", at("20:00:00"), "r5", "creator_a", "chargeback", 65L, new BigDecimal("0.99"), "USD"),
+            row("rv2", at("21:00:00"), "r_old", "viewer", "refund", 65L, new BigDecimal("0.99"), "USD"),
+            row("rv3", at("22:00:00"), "r_ancient", "viewer", "refund", 65L, new BigDecimal("0.99"), "USD")),
         rows("event_id string, event_time timestamp, user_id string, campaign_id string, coins bigint"),
         accounts,
         rows("currency string, units_per_usd decimal(18,8)", row("EUR", new BigDecimal("0.92000000"))),
@@ -74,6 +86,14 @@ class FeatureViewsSparkTest extends SparkTestBase {
     assertEquals(List.of(FeatureViews.schema(FeatureViews.CREATOR).fieldNames()), List.of(creatorView.schema().fieldNames()));
     creators = new TreeMap<>();
     creatorView.collectAsList().forEach(r -> creators.put(r.getAs("creator_id"), r));
+    Dataset<Row> cardView = new CardFeatures(in).apply(recharges);
+    assertEquals(List.of(FeatureViews.schema(FeatureViews.CARD).fieldNames()), List.of(cardView.schema().fieldNames()));
+    cards = new TreeMap<>();
+    cardView.collectAsList().forEach(r -> cards.put(r.getAs("card_key") + "/" + r.getAs("account_id"), r));
+    Dataset<Row> deviceView = new DeviceFeatures(in).apply(gifts);
+    assertEquals(List.of(FeatureViews.schema(FeatureViews.DEVICE).fieldNames()), List.of(deviceView.schema().fieldNames()));
+    devices = new TreeMap<>();
+    deviceView.collectAsList().forEach(r -> devices.put(r.getAs("device_key") + "/" + r.getAs("account_id"), r));
   }
 
   @Test
@@ -82,9 +102,11 @@ class FeatureViewsSparkTest extends SparkTestBase {
     assertEquals(1000L, (long) viewer.getAs("coins_today"));
     assertEquals(50.0, viewer.<Double>getAs("baseline_coins_30d"), 1e-9);
     assertEquals(20.0, viewer.<Double>getAs("spend_ratio"), 1e-9);
+    assertEquals(60L, (long) viewer.getAs("max_coins_30d"), "the larger of the two earlier nights, 40 and 60");
     assertEquals(0.1, viewer.<Double>getAs("night_share"), 1e-9, "100 of 1000 coins before 06:00 UTC");
     assertEquals(16, (int) viewer.getAs("age_years"), "born 2009-11-11: 16 on 2026-11-10, 17 the day after");
     assertNull(senders.get("alt").getAs("spend_ratio"), "no earlier activity, no baseline");
+    assertNull(senders.get("alt").getAs("max_coins_30d"));
   }
 
   @Test
@@ -110,5 +132,49 @@ class FeatureViewsSparkTest extends SparkTestBase {
     assertEquals(5000.0 / 7000.0, a.<Double>getAs("new_account_share"), 1e-9, "alt is two days old");
     assertEquals(5000.0 / 7000.0, a.<Double>getAs("top_gifter_share"), 1e-9);
     assertEquals(2000L, (long) a.getAs("reciprocal_coins_7d"), "a gave b 3000 tonight + 4000 earlier, b gave a 2000: the smaller side");
+  }
+
+  /** The published key of a raw identifier, computed here independently of Spark's sha2. */
+  private static String key(String prefix, String raw) throws Exception {
+    byte[] digest = MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8));
+    return prefix + HexFormat.of().formatHex(digest).substring(0, 16);
+  }
+
+  @Test
+  void cardViewHasOneRowPerCardAndAccountUnderAHashedKey() throws Exception {
+    assertEquals(5, cards.size(), "card1, card2 and card3 of viewer, card3 of the stranger, card_a of creator_a: " + cards.keySet());
+    Row stranger = cards.get(key("card-", "card3") + "/stranger");
+    assertEquals(false, stranger.getAs("used_today"), "the stranger used card3 on an earlier night only, and is still behind it");
+    assertEquals(2L, (long) stranger.getAs("accounts_30d"));
+    Row card3 = cards.get(key("card-", "card3") + "/viewer");
+    assertEquals(true, card3.getAs("used_today"));
+    assertEquals(1L, (long) card3.getAs("accounts_today"));
+    assertEquals(2L, (long) card3.getAs("accounts_30d"), "a stranger used card3 before");
+    assertEquals(2L, (long) card3.getAs("recharges_today"));
+    assertEquals(1L, (long) card3.getAs("max_recharges_10min"), "10:09:59 and 10:20 are more than 10 minutes apart");
+    assertEquals(0, new BigDecimal("100.99").compareTo(card3.getAs("recharge_usd_today")), "0.99 USD + 92 EUR at 0.92");
+    assertEquals(1L, (long) card3.getAs("reversals_today"), "rv2 takes back r_old, a card3 recharge of an earlier night");
+    assertEquals(0L, (long) card3.getAs("chargebacks_today"));
+    assertEquals(1L, (long) card3.getAs("chargebacks_30d"), "one chargeback on card3 on an earlier night");
+    Row cardA = cards.get(key("card-", "card_a") + "/creator_a");
+    assertEquals(1L, (long) cardA.getAs("chargebacks_today"), "rv1 charges back r5");
+    assertEquals(1L, (long) cardA.getAs("chargebacks_30d"), "tonight's counts in the 30 days");
+  }
+
+  @Test
+  void deviceViewCountsEveryAccountBehindADevice() throws Exception {
+    Row shared = devices.get(key("dev-", "d_shared") + "/alt");
+    assertEquals(shared.<Long>getAs("accounts_today"), devices.get(key("dev-", "d_shared") + "/creator_a").<Long>getAs("accounts_today"));
+    assertEquals(2L, (long) shared.getAs("accounts_today"), "alt gifted from it, creator_a recharged from it");
+    assertEquals(5000L, (long) shared.getAs("coins_today"));
+    assertEquals(1L, (long) shared.getAs("chargebacks_today"), "rv1 charges back r5, recharged from d_shared");
+    Row viewer = devices.get(key("dev-", "d_viewer") + "/viewer");
+    assertEquals(2L, (long) viewer.getAs("gifts_today"));
+    assertEquals(4L, (long) viewer.getAs("recharges_today"));
+    assertEquals(3L, (long) viewer.getAs("max_recharges_10min"));
+    assertEquals(3L, (long) viewer.getAs("cards_today"));
+    assertEquals(2L, (long) viewer.getAs("countries_today"), "US and BR");
+    assertEquals(1L, (long) viewer.getAs("reversals_today"), "rv2 on r_old; rv3's recharge is older than the window: no device");
+    assertEquals(1L, (long) viewer.getAs("accounts_30d"));
   }
 }
