@@ -33,10 +33,11 @@ final class BacktestCommand implements Giftpay.Command {
 
         Runs the rules of DIR (one YAML file per rule, validated as the nightly job does) over
         the feature views kept for nights D1..D2 (<warehouse>/_giftpay/features/), and prints per
-        rule: accounts hit; for a hold rule, the diamonds it would have held (a sender hold:
-        the sender's gifts over the policy's hold window before each hit night, each gift
-        counted once; a creator hold: the creator's available balance the night before its
-        first hit night in a row, plus its diamonds of every hit night); and, when --ledger
+        rule: accounts hit; for a hold rule, the diamonds it would have held by D2, a hold
+        staying open until a reviewer decides (a sender hold: the sender's gifts over the
+        policy's hold window before its first hit night and every gift after it; a creator
+        hold: the creator's available balance the night before its first hit night and
+        every diamond credited after it); and, when --ledger
         has generator labels (_truth/labels.csv), precision and recall. Reads only; nothing
         published changes. This is how a rule is tried before it goes live.
 
@@ -98,7 +99,7 @@ final class BacktestCommand implements Giftpay.Command {
       for (DetectionRule rule : rules) {
         List<BacktestHolds.Hit> hits = holdHits.get(rule.source());
         heldByRule.put(rule.source(), rule.action() != DetectionRule.Action.HOLD ? 0L
-            : rule.scope() == DetectionRule.Scope.SENDER ? holds.senderHolds(hits) : holds.creatorHolds(hits));
+            : rule.scope() == DetectionRule.Scope.SENDER ? holds.senderHolds(hits, to) : holds.creatorHolds(hits, to));
       }
       print(rules, hitByRule, heldByRule, labelled, from, to, out);
     } finally {

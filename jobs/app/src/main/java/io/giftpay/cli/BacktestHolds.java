@@ -2,6 +2,7 @@ package io.giftpay.cli;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_sub;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
 import java.nio.file.Files;
@@ -10,9 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -21,11 +20,11 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The diamonds a backtested hold rule would have held, from the warehouse's kept daily summaries
- * and published balances. A sender hold holds the sender's gifts over the policy's hold window
- * before each hit night (as the nightly job's pair holds do), each gift night counted once however
- * many hit nights cover it. A creator hold holds the creator's available balance the night before
- * a run of hit nights begins, and every diamond credited on a hit night.
+ * The diamonds a backtested hold rule would have held by the end of the backtest, from the
+ * warehouse's kept daily summaries and published balances. A hold stays open until a reviewer
+ * decides, as in the nightly job: a sender hold holds the sender's gifts over the policy's hold
+ * window before its first hit night and every gift after it; a creator hold holds the creator's
+ * available balance the night before its first hit night and every diamond credited after it.
  */
 final class BacktestHolds {
   /** An account a rule hit on a night. */
@@ -43,18 +42,15 @@ final class BacktestHolds {
     this.diamondsPerCoin = diamondsPerCoin;
   }
 
-  long senderHolds(List<Hit> hits) {
+  /** A held sender: its gifts over the hold window before its first hit night, and every gift after it until {@code to}. */
+  long senderHolds(List<Hit> hits, LocalDate to) {
     if (hits.isEmpty()) {
       return 0L;
     }
-    Set<LocalDate> nights = new TreeSet<>();
-    hits.forEach(h -> {
-      for (int back = 0; back < Math.max(1, holdDays); back++) {
-        nights.add(h.night().minusDays(back));
-      }
-    });
+    Map<String, LocalDate> firstHit = firstHits(hits);
+    LocalDate earliest = firstHit.values().stream().min(LocalDate::compareTo).orElseThrow();
     List<String> paths = new ArrayList<>();
-    for (LocalDate night : nights) {
+    for (LocalDate night = earliest.minusDays(Math.max(1, holdDays) - 1L); !night.isAfter(to); night = night.plusDays(1)) {
       Path kept = warehouse.resolve("_giftpay/daily/sender_creator/dt=" + night);
       if (Files.isDirectory(kept)) {
         paths.add(kept.toString());
@@ -65,29 +61,32 @@ final class BacktestHolds {
     }
     Dataset<Row> gifts = spark.read().option("basePath", warehouse.resolve("_giftpay/daily/sender_creator").toString())
         .parquet(paths.toArray(String[]::new));
-    List<Row> rows = hits.stream().map(h -> RowFactory.create(h.accountId(), java.sql.Date.valueOf(h.night()))).toList();
-    Dataset<Row> hitRows = spark.createDataFrame(rows, StructType.fromDDL("_sender string, _hit_night date"));
-    Dataset<Row> covered = gifts.join(hitRows, col("sender_id").equalTo(col("_sender"))
-            .and(col("dt").leq(col("_hit_night")))
-            .and(col("dt").gt(date_sub(col("_hit_night"), Math.max(1, holdDays)))))
-        .select("sender_id", "creator_id", "dt", "coins").distinct();
-    Row total = covered.agg(sum("coins")).first();
+    List<Row> rows = firstHit.entrySet().stream()
+        .map(e -> RowFactory.create(e.getKey(), java.sql.Date.valueOf(e.getValue()))).toList();
+    Dataset<Row> held = spark.createDataFrame(rows, StructType.fromDDL("_sender string, _first_hit date"));
+    Row total = gifts.join(held, col("sender_id").equalTo(col("_sender"))
+            .and(col("dt").gt(date_sub(col("_first_hit"), Math.max(1, holdDays))))
+            .and(col("dt").leq(lit(java.sql.Date.valueOf(to)))))
+        .agg(sum("coins")).first();
     return total.isNullAt(0) ? 0L : total.getLong(0) * diamondsPerCoin;
   }
 
-  long creatorHolds(List<Hit> hits) {
-    Map<String, Set<LocalDate>> nightsByCreator = new TreeMap<>();
-    hits.forEach(h -> nightsByCreator.computeIfAbsent(h.accountId(), k -> new TreeSet<>()).add(h.night()));
+  /** A held creator: its available balance the night before its first hit night, and every diamond credited from then until {@code to}. */
+  long creatorHolds(List<Hit> hits, LocalDate to) {
     long held = 0;
-    for (Map.Entry<String, Set<LocalDate>> creator : nightsByCreator.entrySet()) {
-      for (LocalDate night : creator.getValue()) {
-        held += creatorDiamonds(creator.getKey(), night);
-        if (!creator.getValue().contains(night.minusDays(1))) {
-          held += Math.max(0L, availableAfter(creator.getKey(), night.minusDays(1)));
-        }
+    for (Map.Entry<String, LocalDate> first : firstHits(hits).entrySet()) {
+      held += Math.max(0L, availableAfter(first.getKey(), first.getValue().minusDays(1)));
+      for (LocalDate night = first.getValue(); !night.isAfter(to); night = night.plusDays(1)) {
+        held += creatorDiamonds(first.getKey(), night);
       }
     }
     return held;
+  }
+
+  private static Map<String, LocalDate> firstHits(List<Hit> hits) {
+    Map<String, LocalDate> first = new TreeMap<>();
+    hits.forEach(h -> first.merge(h.accountId(), h.night(), (a, b) -> a.isBefore(b) ? a : b));
+    return first;
   }
 
   private long creatorDiamonds(String creator, LocalDate night) {

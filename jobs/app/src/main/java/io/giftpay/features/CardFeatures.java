@@ -42,25 +42,14 @@ public final class CardFeatures implements Transform {
             max("_in_10min").as("max_recharges_10min"),
             sum(when(col("coins").leq(100), 1L).otherwise(0L)).as("small_recharges_today"),
             countDistinct("ip_country").as("countries_today"));
-    Dataset<Row> window = in.tonight().get(DailySummaries.ACCOUNT_CARD)
-        .union(in.prior30().apply(DailySummaries.ACCOUNT_CARD).select("user_id", CARD)).distinct();
-    Dataset<Row> accounts30 = window.groupBy(CARD).agg(count(lit(1)).as("accounts_30d"));
-    Dataset<Row> reversals = ReversedRecharges.of(in, in.tonight().get(DailySummaries.RECHARGE_INSTRUMENT))
-        .filter(col(CARD).isNotNull())
-        .groupBy(CARD).agg(
-            count(lit(1)).as("reversals_today"),
-            sum(when(col("kind").equalTo("chargeback"), 1L).otherwise(0L)).as("chargebacks_today"));
+    InstrumentWindow window = new InstrumentWindow(in, DailySummaries.ACCOUNT_CARD, CARD);
     Dataset<Row> chargebacks30 = in.tonight().get(DailySummaries.INSTRUMENT_CHARGEBACKS)
         .union(in.prior30().apply(DailySummaries.INSTRUMENT_CHARGEBACKS).select(CARD, "device_id", "chargebacks"))
         .groupBy(CARD).agg(sum("chargebacks").as("chargebacks_30d"));
-    // Every account behind a card used tonight, not only tonight's: a farm's quiet accounts too.
-    Dataset<Row> usedToday = recharges.select(col(CARD).as("_card"), col("user_id").as("_user"), lit(true).as("used_today")).distinct();
-    Dataset<Row> members = window.join(stats.select(CARD), CARD)
-        .join(usedToday, col(CARD).equalTo(col("_card")).and(col("user_id").equalTo(col("_user"))), "left")
-        .select(col(CARD), col("user_id").as("account_id"), coalesce(col("used_today"), lit(false)).as("used_today"));
+    Dataset<Row> members = window.members(recharges.select(col(CARD), col("user_id").as("account_id")));
 
-    Dataset<Row> all = members.join(stats, CARD).join(accounts30, CARD, "left")
-        .join(reversals, CARD, "left").join(chargebacks30, CARD, "left");
+    Dataset<Row> all = members.join(stats, CARD).join(window.accounts30(), CARD, "left")
+        .join(window.reversals(), CARD, "left").join(chargebacks30, CARD, "left");
     return all.select(
         InstrumentKeys.card(col(CARD)).as("card_key"),
         col("account_id"),

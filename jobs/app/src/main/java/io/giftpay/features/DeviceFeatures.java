@@ -1,7 +1,6 @@
 package io.giftpay.features;
 
 import static io.giftpay.features.CardFeatures.zero;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
@@ -45,22 +44,11 @@ public final class DeviceFeatures implements Transform {
             count(lit(1)).as("recharges_today"),
             max("_in_10min").as("max_recharges_10min"),
             countDistinct("payment_fingerprint").as("cards_today"));
-    Dataset<Row> window = in.tonight().get(DailySummaries.ACCOUNT_DEVICE)
-        .union(in.prior30().apply(DailySummaries.ACCOUNT_DEVICE).select("user_id", DEVICE)).distinct();
-    Dataset<Row> accounts30 = window.groupBy(DEVICE).agg(count(lit(1)).as("accounts_30d"));
-    Dataset<Row> reversals = ReversedRecharges.of(in, in.tonight().get(DailySummaries.RECHARGE_INSTRUMENT))
-        .filter(col(DEVICE).isNotNull())
-        .groupBy(DEVICE).agg(
-            count(lit(1)).as("reversals_today"),
-            sum(when(col("kind").equalTo("chargeback"), 1L).otherwise(0L)).as("chargebacks_today"));
-    // Every account behind a device used tonight, not only tonight's: a farm's quiet accounts too.
-    Dataset<Row> usedToday = uses.select(col(DEVICE).as("_device"), col("account_id").as("_user"), lit(true).as("used_today")).distinct();
-    Dataset<Row> members = window.join(useStats.select(DEVICE), DEVICE)
-        .join(usedToday, col(DEVICE).equalTo(col("_device")).and(col("user_id").equalTo(col("_user"))), "left")
-        .select(col(DEVICE), col("user_id").as("account_id"), coalesce(col("used_today"), lit(false)).as("used_today"));
+    InstrumentWindow window = new InstrumentWindow(in, DailySummaries.ACCOUNT_DEVICE, DEVICE);
+    Dataset<Row> members = window.members(uses.select(DEVICE, "account_id"));
 
     Dataset<Row> all = members.join(useStats, DEVICE).join(giftStats, DEVICE, "left").join(rechargeStats, DEVICE, "left")
-        .join(accounts30, DEVICE, "left").join(reversals, DEVICE, "left");
+        .join(window.accounts30(), DEVICE, "left").join(window.reversals(), DEVICE, "left");
     return all.select(
         InstrumentKeys.device(col(DEVICE)).as("device_key"),
         col("account_id"),

@@ -165,10 +165,9 @@ public final class SenderFeatures implements Transform {
 
   /** For each account's things used tonight: the most accounts any of them had over the window. */
   private Dataset<Row> sharing(String summary, String thing, String name) {
-    Dataset<Row> tonight = in.tonight().get(summary);
-    Dataset<Row> window = tonight.union(in.prior30().apply(summary).select("user_id", thing)).distinct();
-    Dataset<Row> accountsPerThing = window.groupBy(thing).agg(count(lit(1)).as("_accounts"));
-    return tonight.join(accountsPerThing, thing).groupBy(col("user_id").as("sender_id")).agg(max("_accounts").as(name));
+    Dataset<Row> accountsPerThing = new InstrumentWindow(in, summary, thing).accounts30();
+    return in.tonight().get(summary).join(accountsPerThing, thing)
+        .groupBy(col("user_id").as("sender_id")).agg(max("accounts_30d").as(name));
   }
 
   /** part / whole as a double in [0, 1]; 0 when the whole is 0 or missing. */

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sort_array;
 
 import io.giftpay.config.GiftpayConfig;
@@ -41,6 +42,9 @@ public final class DetectNight {
   static final String AREA_FEATURES = "features";
   static final String PAIR_HOLDS = "pair_holds";
   static final String CREATOR_HOLDS = "creator_holds";
+  /** Holds placed by rules and still open (no decision yet): role, account_id, source, since. */
+  static final String OPEN_HOLDS = "open_holds";
+  static final StructType OPEN_HOLDS_SCHEMA = StructType.fromDDL("role string, account_id string, source string, since date");
   private static final int WINDOW_NIGHTS = 30;
   private static final int WEEK_NIGHTS = 6;
 
@@ -83,8 +87,15 @@ public final class DetectNight {
     writer.table(flags, flagsDir, "account_id", "role", "source");
     flags = writer.read(flagsDir);
 
+    // A hold stays open until a reviewer decides: tonight's hold flags join the holds still open
+    // from last night, so a held sender's new gifts and a held creator's new diamonds stop too.
+    Dataset<Row> placedTonight = flags.filter(col("action").equalTo("hold"))
+        .select(col("role"), col("account_id"), col("source"), lit(night).as("since"));
+    Dataset<Row> openHolds = writer.work(
+        previousOpenHolds().unionByName(placedTonight).groupBy("role", "account_id", "source").agg(min("since").as("since")),
+        context.warehouse().stagedKept(night, AREA_DAILY, OPEN_HOLDS));
     Dataset<Row> reversing = in.reversals().select(col("user_id").as("sender_id"), lit("reversal").as("source"));
-    Dataset<Row> holdRuleSenders = flags.filter(col("role").equalTo("sender").and(col("action").equalTo("hold")))
+    Dataset<Row> holdRuleSenders = openHolds.filter(col("role").equalTo("sender"))
         .select(col("account_id").as("sender_id"), col("source"));
     Dataset<Row> sendersToHold = holdRuleSenders.union(reversing).groupBy("sender_id")
         .agg(array_join(sort_array(collect_set(col("source"))), ",").as("source"));
@@ -94,7 +105,7 @@ public final class DetectNight {
         new PlanPairHolds(sendersToHold, heldBefore(context.policy().reversalHoldDays()), context.policy().diamondsPerCoin()).apply(windowGifts),
         work(PAIR_HOLDS));
     Dataset<Row> creatorHolds = writer.work(
-        flags.filter(col("role").equalTo("creator").and(col("action").equalTo("hold")))
+        openHolds.filter(col("role").equalTo("creator"))
             .groupBy(col("account_id").as("creator_id")).agg(array_join(sort_array(collect_set(col("source"))), ",").as("source")),
         work(CREATOR_HOLDS));
 
@@ -141,6 +152,16 @@ public final class DetectNight {
     return context.spark().read().schema(schema).parquet(paths.toArray(String[]::new));
   }
 
+  /** The holds still open after the night before D (none on a warehouse's first night). */
+  private Dataset<Row> previousOpenHolds() {
+    LocalDate previous = context.night().minusDays(1);
+    Path kept = context.warehouse().kept(AREA_DAILY, OPEN_HOLDS, previous);
+    if (!new NightRecords(context.warehouse(), context.files()).completed().contains(previous) || !context.files().exists(kept)) {
+      return context.spark().createDataFrame(List.of(), OPEN_HOLDS_SCHEMA);
+    }
+    return context.spark().read().schema(OPEN_HOLDS_SCHEMA).parquet(kept.toString());
+  }
+
   /** Diamonds already held per sender and creator by the published holds of the window. */
   private Dataset<Row> heldBefore(int nights) {
     List<String> paths = new ArrayList<>();
@@ -167,6 +188,7 @@ public final class DetectNight {
   static Map<String, String> keptAreas() {
     Map<String, String> areas = new LinkedHashMap<>();
     DailySummaries.SCHEMAS.keySet().forEach(name -> areas.put(name, AREA_DAILY));
+    areas.put(OPEN_HOLDS, AREA_DAILY);
     FeatureViews.VIEWS.keySet().forEach(name -> areas.put(name, AREA_FEATURES));
     areas.put(NightlyModel.NAME, NightlyModel.AREA);
     return areas;

@@ -349,6 +349,27 @@ class EndToEndNightsTest extends SparkTestBase {
     assertTrue(recall.find(), evaluate::toString);
     assertTrue(Double.parseDouble(recall.group(1)) >= 80.0, () -> "recall below 80% on the project's own generator:\n" + evaluate);
 
+    // A hold stays open until a reviewer decides: a creator held by a rule is ON_HOLD every later night.
+    List<String> lapsed = new java.util.ArrayList<>();
+    int heldBeforeTheLastNight = 0;
+    for (LocalDate night = FROM; !night.isAfter(TO); night = night.plusDays(1)) {
+      for (Row flag : published(warehouse, "flags", night)) {
+        if (!"creator".equals(flag.getAs("role")) || !"hold".equals(flag.getAs("action"))) {
+          continue;
+        }
+        heldBeforeTheLastNight += night.isBefore(TO) ? 1 : 0;
+        for (LocalDate later = night.plusDays(1); !later.isAfter(TO); later = later.plusDays(1)) {
+          for (Row balance : published(warehouse, "creator_balances", later)) {
+            if (balance.getAs("creator_id").equals(flag.getAs("account_id")) && !"ON_HOLD".equals(balance.getAs("status"))) {
+              lapsed.add(flag.getAs("account_id") + " held on " + night + " but " + balance.getAs("status") + " on " + later);
+            }
+          }
+        }
+      }
+    }
+    assertTrue(heldBeforeTheLastNight > 0, "the ledger's patterns put no creator on hold before the last night: nothing to check");
+    assertTrue(lapsed.isEmpty(), () -> String.join("\n", lapsed));
+
     CliRun backtest = cli("backtest", "--rules", Path.of("../../rules/detection").toAbsolutePath().toString(), "--from", FROM.toString(),
         "--to", TO.toString(), "--warehouse", warehouse.toString(), "--ledger", ledger.toString());
     assertEquals(0, backtest.status(), backtest::toString);
