@@ -125,6 +125,11 @@ public final class PatternContext {
         return (int) Math.max(min, Math.round(perThousandUsers * options.users() / 1000.0 * scale));
     }
 
+    /** Whether generated creator idx is a minor (who never spends in the ordinary population). */
+    public boolean minorCreator(int idx) {
+        return pop.minorCreator(idx);
+    }
+
     /** Generated accounts present from the first snapshot (indexes 0..baseUsers-1; the rest sign up later). */
     public int baseUsers() {
         return pop.baseUsers;

@@ -170,9 +170,13 @@ final class Population {
         return userId((long) users + (1L << 20) + r.nextInt(1 << 20));
     }
 
-    /** About 1% of the ordinary creators, and the UNDERAGE edge case, are minors: a pure function of (seed, idx). */
+    /**
+     * Creators who are minors on some day of the run, and so never spend: about 1% of the ordinary
+     * creators, the UNDERAGE edge case, and the one who turns 18 during the run. A pure function of
+     * (seed, idx).
+     */
     boolean minorCreator(int idx) {
-        return idx < creators && (idx == UNDERAGE
+        return idx < creators && (idx == UNDERAGE || idx == TURNS_18
                 || idx > NO_PAYOUT_METHOD && Mix.unit(Mix.key(seed, 0x311A0L, idx)) < 0.01);
     }
 

@@ -200,6 +200,33 @@ class PatternsTest {
     }
 
     @Test
+    void minorsSpendOnlyAsTheUnderagePattern() {
+        List<String> unlabelled = new ArrayList<>();
+        for (String table : List.of("gifts", "recharges")) {
+            String who = table.equals("gifts") ? "sender_id" : "user_id";
+            for (LedgerFiles.Row r : rows.get(table)) {
+                LedgerFiles.Row account = accounts.get(r.get(who));
+                if (account == null || account.get("birth_date") == null || r.get("event_time") == null) {
+                    continue;
+                }
+                LocalDate day;
+                LocalDate birth;
+                try {
+                    day = LocalDate.parse(r.get("event_time").substring(0, 10));
+                    birth = LocalDate.parse(account.get("birth_date"));
+                } catch (RuntimeException brokenOnPurpose) {
+                    continue;
+                }
+                if (java.time.Period.between(birth, day).getYears() < 18
+                        && !labelled.get("underage_spending").contains(r.get(who))) {
+                    unlabelled.add(table + " " + r.get("event_id") + " by " + r.get(who) + " born " + birth);
+                }
+            }
+        }
+        assertTrue(unlabelled.isEmpty(), "a minor spends outside the labelled pattern: " + unlabelled);
+    }
+
+    @Test
     void patternsHaveTheirDocumentedShape() {
         for (String u : labelled.get("overspending_baseline")) {
             List<Long> days = new ArrayList<>(giftsByDay(u).values());

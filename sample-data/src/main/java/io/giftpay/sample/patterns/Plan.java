@@ -266,7 +266,7 @@ final class Plan {
         int start = r.nextInt(n);
         for (int k = 0; k < n; k++) {
             int idx = lo + (start + k) % n;
-            if (idx % 4 == residue && !used.contains(idx)) {
+            if (idx % 4 == residue && !used.contains(idx) && !ctx.minorCreator(idx)) {
                 used.add(idx);
                 return idx;
             }
