@@ -2,6 +2,7 @@ package io.giftpay.cli;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_sub;
+import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -47,62 +47,58 @@ final class BacktestHolds {
     if (hits.isEmpty()) {
       return 0L;
     }
-    Map<String, LocalDate> firstHit = firstHits(hits);
-    LocalDate earliest = firstHit.values().stream().min(LocalDate::compareTo).orElseThrow();
-    List<String> paths = new ArrayList<>();
-    for (LocalDate night = earliest.minusDays(Math.max(1, holdDays) - 1L); !night.isAfter(to); night = night.plusDays(1)) {
-      Path kept = warehouse.resolve("_giftpay/daily/sender_creator/dt=" + night);
-      if (Files.isDirectory(kept)) {
-        paths.add(kept.toString());
-      }
-    }
-    if (paths.isEmpty()) {
-      return 0L;
-    }
-    Dataset<Row> gifts = spark.read().option("basePath", warehouse.resolve("_giftpay/daily/sender_creator").toString())
-        .parquet(paths.toArray(String[]::new));
-    List<Row> rows = firstHit.entrySet().stream()
-        .map(e -> RowFactory.create(e.getKey(), java.sql.Date.valueOf(e.getValue()))).toList();
-    Dataset<Row> held = spark.createDataFrame(rows, StructType.fromDDL("_sender string, _first_hit date"));
-    Row total = gifts.join(held, col("sender_id").equalTo(col("_sender"))
-            .and(col("dt").gt(date_sub(col("_first_hit"), Math.max(1, holdDays))))
-            .and(col("dt").leq(lit(java.sql.Date.valueOf(to)))))
+    int window = Math.max(1, holdDays);
+    Dataset<Row> first = firstHits(hits);
+    Dataset<Row> gifts = partitions("_giftpay/daily/sender_creator", earliest(hits).minusDays(window - 1L), to);
+    Row total = gifts.join(first, col("sender_id").equalTo(col("_account"))
+            .and(col("dt").gt(date_sub(col("_first_hit"), window))))
         .agg(sum("coins")).first();
     return total.isNullAt(0) ? 0L : total.getLong(0) * diamondsPerCoin;
   }
 
   /** A held creator: its available balance the night before its first hit night, and every diamond credited from then until {@code to}. */
   long creatorHolds(List<Hit> hits, LocalDate to) {
-    long held = 0;
-    for (Map.Entry<String, LocalDate> first : firstHits(hits).entrySet()) {
-      held += Math.max(0L, availableAfter(first.getKey(), first.getValue().minusDays(1)));
-      for (LocalDate night = first.getValue(); !night.isAfter(to); night = night.plusDays(1)) {
-        held += creatorDiamonds(first.getKey(), night);
-      }
-    }
-    return held;
-  }
-
-  private static Map<String, LocalDate> firstHits(List<Hit> hits) {
-    Map<String, LocalDate> first = new TreeMap<>();
-    hits.forEach(h -> first.merge(h.accountId(), h.night(), (a, b) -> a.isBefore(b) ? a : b));
-    return first;
-  }
-
-  private long creatorDiamonds(String creator, LocalDate night) {
-    return sumOf(warehouse.resolve("_giftpay/daily/creator_day/dt=" + night), "creator_id", creator, "diamonds");
-  }
-
-  private long availableAfter(String creator, LocalDate night) {
-    return sumOf(warehouse.resolve("creator_balances/dt=" + night), "creator_id", creator, "available_diamonds");
-  }
-
-  private long sumOf(Path dir, String keyColumn, String key, String valueColumn) {
-    if (!Files.isDirectory(dir)) {
+    if (hits.isEmpty()) {
       return 0L;
     }
-    List<Long> values = spark.read().parquet(dir.toString()).filter(col(keyColumn).equalTo(key))
-        .select(col(valueColumn).cast("long")).as(Encoders.LONG()).collectAsList();
-    return values.stream().mapToLong(v -> v == null ? 0L : v).sum();
+    Dataset<Row> first = firstHits(hits);
+    Dataset<Row> credits = partitions("_giftpay/daily/creator_day", earliest(hits), to);
+    Row credited = credits.join(first, col("creator_id").equalTo(col("_account")).and(col("dt").geq(col("_first_hit"))))
+        .agg(sum("diamonds")).first();
+    Dataset<Row> balances = partitions("creator_balances", earliest(hits).minusDays(1), to);
+    Row before = balances.join(first, col("creator_id").equalTo(col("_account"))
+            .and(col("dt").equalTo(date_sub(col("_first_hit"), 1))))
+        .agg(sum(greatest(col("available_diamonds"), lit(0L)))).first();
+    return (credited.isNullAt(0) ? 0L : credited.getLong(0)) + (before.isNullAt(0) ? 0L : before.getLong(0));
+  }
+
+  private static LocalDate earliest(List<Hit> hits) {
+    return hits.stream().map(Hit::night).min(LocalDate::compareTo).orElseThrow();
+  }
+
+  /** _account, _first_hit: each account's first hit night. */
+  private Dataset<Row> firstHits(List<Hit> hits) {
+    Map<String, LocalDate> first = new TreeMap<>();
+    hits.forEach(h -> first.merge(h.accountId(), h.night(), (a, b) -> a.isBefore(b) ? a : b));
+    List<Row> rows = first.entrySet().stream()
+        .map(e -> RowFactory.create(e.getKey(), java.sql.Date.valueOf(e.getValue()))).toList();
+    return spark.createDataFrame(rows, StructType.fromDDL("_account string, _first_hit date"));
+  }
+
+  /** The dt=from..to partitions of a warehouse folder that exist, read at once with their dt column. */
+  private Dataset<Row> partitions(String folder, LocalDate from, LocalDate to) {
+    Path root = warehouse.resolve(folder);
+    List<String> paths = new ArrayList<>();
+    for (LocalDate night = from; !night.isAfter(to); night = night.plusDays(1)) {
+      Path dir = root.resolve("dt=" + night);
+      if (Files.isDirectory(dir)) {
+        paths.add(dir.toString());
+      }
+    }
+    if (paths.isEmpty()) {
+      return spark.createDataFrame(List.of(),
+          StructType.fromDDL("sender_id string, creator_id string, coins bigint, diamonds bigint, available_diamonds bigint, dt date"));
+    }
+    return spark.read().option("basePath", root.toString()).parquet(paths.toArray(String[]::new));
   }
 }
