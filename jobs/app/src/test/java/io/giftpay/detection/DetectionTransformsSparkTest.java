@@ -21,7 +21,7 @@ class DetectionTransformsSparkTest extends SparkTestBase {
   void aRuleFlagsMatchingAccountsWithFrozenEvidence() {
     DetectionRule rule = new DetectionRule("card-testing", 3, "d", "o", DetectionRule.Scope.SENDER, FeatureViews.SENDER,
         DetectionRule.Severity.HIGH, DetectionRule.Action.HOLD, "max_recharges_10min >= 5 and cards_today >= 2",
-        List.of("max_recharges_10min", "cards_today"), "card-testing.yaml");
+        List.of("max_recharges_10min", "cards_today"), io.giftpay.review.CaseKind.FRAUD, "card-testing.yaml");
     Dataset<Row> view = rows("sender_id string, max_recharges_10min bigint, cards_today bigint",
         row("tester", 9L, 4L), row("busy", 6L, 1L), row("calm", 1L, 1L));
     List<Row> flags = new EvaluateRules.OneRule(rule, NIGHT).apply(view).collectAsList();

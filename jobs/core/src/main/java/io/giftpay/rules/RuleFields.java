@@ -1,5 +1,6 @@
 package io.giftpay.rules;
 
+import io.giftpay.review.CaseKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -12,12 +13,13 @@ import java.util.stream.Collectors;
 
 /**
  * Turns a rule file's fields (as parsed from YAML) into a {@link DetectionRule}, checking each
- * field: present, of the right kind, one of the allowed values. The condition's SQL is checked
+ * field: present, of the right kind, one of the allowed values. {@code kind} is optional
+ * ({@code fraud} unless the file says {@code care}). The condition's SQL is checked
  * later, against the view it names.
  */
 public final class RuleFields {
   static final Set<String> FIELDS =
-      new LinkedHashSet<>(List.of("id", "version", "description", "owner", "scope", "view", "severity", "action", "condition", "evidence"));
+      new LinkedHashSet<>(List.of("id", "version", "description", "owner", "scope", "view", "severity", "action", "condition", "evidence", "kind"));
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Pattern COLUMN = Pattern.compile("[a-z_][a-z0-9_]*");
 
@@ -65,6 +67,7 @@ public final class RuleFields {
         choice(fields, "action", DetectionRule.Action.class, file),
         text(fields, "condition", file),
         evidence,
+        fields.containsKey("kind") ? choice(fields, "kind", CaseKind.class, file) : CaseKind.FRAUD,
         file);
   }
 
