@@ -72,6 +72,18 @@ public final class GiftpayConfig {
   public static final String BROADCAST_ACCOUNTS_MAX = "giftpay.ingest.broadcast-accounts-max";
   public static final long BROADCAST_ACCOUNTS_MAX_DEFAULT = 5_000_000L;
 
+  /** Smallest forfeit (USD held by the case) that takes a second, different reviewer's confirmation. */
+  public static final String REVIEW_FOUR_EYES_USD = "giftpay.review.four-eyes-usd";
+  public static final String REVIEW_FOUR_EYES_USD_DEFAULT = "500.00";
+
+  /** Nights the rules that flagged a cleared case leave the account alone (unless the evidence grows). */
+  public static final String REVIEW_QUIET_NIGHTS = "giftpay.review.cleared-quiet-nights";
+  public static final int REVIEW_QUIET_NIGHTS_DEFAULT = 14;
+
+  /** How much a feature must grow over what the reviewer cleared to flag again: 0.5 = half as much again. */
+  public static final String REVIEW_EVIDENCE_GROWTH = "giftpay.review.evidence-growth";
+  public static final String REVIEW_EVIDENCE_GROWTH_DEFAULT = "0.5";
+
   private final Map<String, String> values;
 
   private GiftpayConfig(Map<String, String> values) {
@@ -143,6 +155,25 @@ public final class GiftpayConfig {
       return Long.parseLong(value.trim());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("Invalid " + key + ": '" + value + "' (not a whole number)");
+    }
+  }
+
+  /** A decimal setting, e.g. an amount of USD: never parsed as a double. */
+  public java.math.BigDecimal getDecimal(String key, String defaultValue) {
+    String value = get(key, defaultValue);
+    try {
+      return new java.math.BigDecimal(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("Invalid " + key + ": '" + value + "' (not a decimal number)");
+    }
+  }
+
+  public double getDouble(String key, String defaultValue) {
+    String value = get(key, defaultValue);
+    try {
+      return Double.parseDouble(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("Invalid " + key + ": '" + value + "' (not a number)");
     }
   }
 

@@ -55,6 +55,7 @@ public final class CheckNight {
     payoutsFollowPolicy(payouts).ifPresent(failures::add);
     creditsMatchGifts(balances).ifPresent(failures::add);
     noCreatorLost(balances).ifPresent(failures::add);
+    heldMatchesOpenCases(balances).ifPresent(failures::add);
     if (!failures.isEmpty()) {
       throw new NightFailure("Night " + context.night() + " failed its checks, nothing published: " + String.join("; ", failures));
     }
@@ -154,6 +155,17 @@ public final class CheckNight {
     Dataset<Row> before = writer.read(context.warehouse().published(WarehouseLayout.CREATOR_BALANCES, previous.get()));
     long lost = before.join(balances, before.col("creator_id").equalTo(balances.col("creator_id")), "left_anti").count();
     return lost == 0 ? Optional.empty() : Optional.of(lost + " creators of night " + previous.get() + " have no balance row tonight");
+  }
+
+  /** Every held diamond belongs to an open review case, so a decision can release or forfeit it. */
+  private Optional<String> heldMatchesOpenCases(Dataset<Row> balances) {
+    Dataset<Row> byCase = writer.read(context.warehouse().stagedKept(context.night(), ReviewNight.AREA, ReviewNight.CASE_HOLDS))
+        .groupBy(col("creator_id").as("_c")).agg(sum("diamonds").as("_case_held"));
+    List<Row> broken = balances.join(byCase, balances.col(BalanceColumns.CREATOR_ID).equalTo(byCase.col("_c")), "full_outer")
+        .filter(coalesce(col(BalanceColumns.HELD), lit(0L)).notEqual(coalesce(col("_case_held"), lit(0L))))
+        .select(coalesce(col(BalanceColumns.CREATOR_ID), col("_c")).as("_creator")).orderBy("_creator").limit(5).collectAsList();
+    return broken.isEmpty() ? Optional.empty()
+        : Optional.of("held diamonds do not match the open review cases' holds for creators " + broken.stream().map(r -> r.getString(0)).toList());
   }
 
   private NightSummary summarise(Dataset<Row> balances, Dataset<Row> payouts, Dataset<Row> counts) {

@@ -19,6 +19,7 @@ import io.giftpay.features.FeatureInputs;
 import io.giftpay.features.FeatureViews;
 import io.giftpay.features.SenderFeatures;
 import io.giftpay.ledger.LedgerTable;
+import io.giftpay.review.SuppressClearedFlags;
 import io.giftpay.warehouse.WarehouseLayout;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -83,6 +84,12 @@ public final class DetectNight {
     if (context.config().getBoolean(GiftpayConfig.MODEL_ENABLED, GiftpayConfig.MODEL_ENABLED_DEFAULT)) {
       flags = flags.unionByName(new NightlyModel(context).scoreSenders(senders));
     }
+    // Reviewers' decisions: frozen once a night; a cleared case's rules stay quiet on its account.
+    ReviewNight review = new ReviewNight(context);
+    List<ReviewNight.Applied> decided = review.freeze();
+    Dataset<Row> suppressions = writer.work(review.suppressions(decided), review.stagedKept(ReviewNight.SUPPRESSIONS));
+    flags = new SuppressClearedFlags(suppressions,
+        context.config().getDouble(GiftpayConfig.REVIEW_EVIDENCE_GROWTH, GiftpayConfig.REVIEW_EVIDENCE_GROWTH_DEFAULT)).apply(flags);
     Path flagsDir = context.warehouse().stagedTable(night, WarehouseLayout.FLAGS);
     writer.table(flags, flagsDir, "account_id", "role", "source");
     flags = writer.read(flagsDir);
@@ -91,8 +98,12 @@ public final class DetectNight {
     // from last night, so a held sender's new gifts and a held creator's new diamonds stop too.
     Dataset<Row> placedTonight = flags.filter(col("action").equalTo("hold"))
         .select(col("role"), col("account_id"), col("source"), lit(night).as("since"));
+    // A decision ends the holds its case had; a confirmed account is held from now on, whatever it sends or receives.
+    Dataset<Row> carriedHolds = previousOpenHolds()
+        .join(review.decidedAccounts(decided), new String[] {"role", "account_id"}, "left_anti")
+        .unionByName(review.confirmedHolds(decided));
     Dataset<Row> openHolds = writer.work(
-        previousOpenHolds().unionByName(placedTonight).groupBy("role", "account_id", "source").agg(min("since").as("since")),
+        carriedHolds.unionByName(placedTonight).groupBy("role", "account_id", "source").agg(min("since").as("since")),
         context.warehouse().stagedKept(night, AREA_DAILY, OPEN_HOLDS));
     Dataset<Row> reversing = in.reversals().select(col("user_id").as("sender_id"), lit("reversal").as("source"));
     Dataset<Row> holdRuleSenders = openHolds.filter(col("role").equalTo("sender"))
@@ -191,6 +202,7 @@ public final class DetectNight {
     areas.put(OPEN_HOLDS, AREA_DAILY);
     FeatureViews.VIEWS.keySet().forEach(name -> areas.put(name, AREA_FEATURES));
     areas.put(NightlyModel.NAME, NightlyModel.AREA);
+    areas.putAll(ReviewNight.keptAreas());
     return areas;
   }
 }

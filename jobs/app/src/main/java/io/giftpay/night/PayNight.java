@@ -10,6 +10,9 @@ import static org.apache.spark.sql.functions.substring;
 
 import io.giftpay.detection.ApplyHolds;
 import io.giftpay.ledger.LedgerTable;
+import io.giftpay.review.ApplyDecisions;
+import io.giftpay.review.BuildCaseBook;
+import java.util.List;
 import io.giftpay.spark.BalanceColumns;
 import io.giftpay.spark.BalanceRows;
 import io.giftpay.spark.DecidePayouts;
@@ -21,8 +24,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Step 4: withholds what detection decided to hold, decides every creator's payout under
- * policy v1, and stages the {@code payouts}, {@code creator_balances} and {@code holds} tables.
+ * Step 4: applies the reviewers' decisions (release or forfeit held diamonds), withholds what
+ * detection decided to hold, decides every creator's payout under the payout policy, and stages
+ * the {@code payouts}, {@code creator_balances}, {@code holds}, {@code reviews} and
+ * {@code spending_limits} tables and tonight's case book.
  * Nothing is visible until publish.
  */
 public final class PayNight {
@@ -38,7 +43,11 @@ public final class PayNight {
   }
 
   public void run() {
-    Dataset<Row> before = writer.read(work(CreditNight.BALANCES_BEFORE_PAYOUT));
+    // Reviewers' decisions first: released diamonds can be paid tonight, forfeited ones never.
+    ReviewNight review = new ReviewNight(context);
+    List<ReviewNight.Applied> applied = review.freeze();
+    Dataset<Row> moves = writer.work(review.moves(applied), work("review_moves"));
+    Dataset<Row> before = new ApplyDecisions(moves).apply(writer.read(work(CreditNight.BALANCES_BEFORE_PAYOUT)));
     Dataset<Row> pairHolds = writer.read(work(DetectNight.PAIR_HOLDS));
     Dataset<Row> creatorHolds = writer.read(work(DetectNight.CREATOR_HOLDS));
     Dataset<Row> held = writer.work(new ApplyHolds(pairHolds, creatorHolds).apply(before), work("balances_after_holds"));
@@ -56,8 +65,21 @@ public final class PayNight {
         new BalanceRows(context.night(), context.policy().diamondValueUsd()).apply(decided),
         staged(WarehouseLayout.CREATOR_BALANCES), BalanceColumns.CREATOR_ID);
     writer.table(holdsTable(pairHolds, creatorHolds, held), staged(WarehouseLayout.HOLDS), "creator_id", "sender_id", "source");
+    writer.table(review.reviewsTable(applied, moves), staged(WarehouseLayout.REVIEWS), "account_id", "review_id");
+    writer.table(review.spendingLimits(applied), staged(WarehouseLayout.SPENDING_LIMITS), "account_id");
+    BuildCaseBook book = new BuildCaseBook(context.night(), review.careRules()).apply(
+        review.previousBook(), review.previousCaseHolds(),
+        writer.read(staged(WarehouseLayout.FLAGS)), writer.read(staged(WarehouseLayout.HOLDS)), review.decidedCases(applied));
+    writer.work(book.caseHolds(), review.stagedKept(ReviewNight.CASE_HOLDS));
+    writer.work(book.book(), review.stagedKept(ReviewNight.CASES));
     long paid = writer.read(staged(WarehouseLayout.PAYOUTS)).count();
     context.progress().line("[%s] %,d creators paid", STEP, paid);
+    if (!applied.isEmpty()) {
+      Row moved = writer.read(staged(WarehouseLayout.REVIEWS))
+          .agg(org.apache.spark.sql.functions.sum("diamonds_released"), org.apache.spark.sql.functions.sum("diamonds_forfeited")).first();
+      context.progress().line("[%s] %d review decisions applied: %,d diamonds released, %,d forfeited", STEP, applied.size(),
+          moved.isNullAt(0) ? 0L : moved.getLong(0), moved.isNullAt(1) ? 0L : moved.getLong(1));
+    }
   }
 
   /**

@@ -21,6 +21,8 @@ public final class PublishNight {
           WarehouseLayout.QUARANTINE,
           WarehouseLayout.FLAGS,
           WarehouseLayout.HOLDS,
+          WarehouseLayout.REVIEWS,
+          WarehouseLayout.SPENDING_LIMITS,
           WarehouseLayout.CREATOR_BALANCES,
           WarehouseLayout.PAYOUTS);
 

@@ -16,6 +16,8 @@ public final class WarehouseLayout {
   public static final String CREATOR_BALANCES = "creator_balances";
   public static final String PAYOUTS = "payouts";
   public static final String HOLDS = "holds";
+  public static final String REVIEWS = "reviews";
+  public static final String SPENDING_LIMITS = "spending_limits";
 
   private final Path root;
 
@@ -81,6 +83,11 @@ public final class WarehouseLayout {
   /** The same, staged by night D until it publishes. */
   public Path stagedKept(LocalDate night, String area, String name) {
     return new Path(new Path(new Path(staging(night), "kept"), area), name);
+  }
+
+  /** The review decisions log: one JSON file per decision, appended by {@code giftpay review decide}. */
+  public Path reviewDecisions() {
+    return new Path(new Path(internal(), "review"), "decisions");
   }
 
   public Path jobRepository() {
