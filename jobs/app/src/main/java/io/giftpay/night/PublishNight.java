@@ -21,6 +21,7 @@ public final class PublishNight {
           WarehouseLayout.QUARANTINE,
           WarehouseLayout.FLAGS,
           WarehouseLayout.HOLDS,
+          IncomeNight.TABLE,
           WarehouseLayout.CREATOR_BALANCES,
           WarehouseLayout.PAYOUTS);
 
