@@ -4,6 +4,7 @@ import io.giftpay.ledger.TableCounts;
 import io.giftpay.night.CheckNight;
 import io.giftpay.night.CreditNight;
 import io.giftpay.night.DetectNight;
+import io.giftpay.night.IncomeNight;
 import io.giftpay.night.IngestNight;
 import io.giftpay.night.PayNight;
 import io.giftpay.night.PublishNight;
@@ -20,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
- * The {@code nightly} job: ingest, credit, detect, pay, check, publish. Each step is a tasklet around
+ * The {@code nightly} job: ingest, credit, detect, income, pay, check, publish. Each step is a tasklet around
  * plain Giftpay code; a failed or killed night restarts at the step that did not complete.
  * The launcher registers {@link NightServices} and a {@link DataSource} before refresh.
  */
@@ -55,6 +56,11 @@ public class NightlyJobConfiguration {
   }
 
   @Bean
+  public Step incomeStep(JobRepository jobRepository, JdbcTransactionManager transactionManager, NightServices services) {
+    return step(IncomeNight.STEP, jobRepository, transactionManager, services, context -> new IncomeNight(context).run());
+  }
+
+  @Bean
   public Step payStep(JobRepository jobRepository, JdbcTransactionManager transactionManager, NightServices services) {
     return step(PayNight.STEP, jobRepository, transactionManager, services, context -> new PayNight(context).run());
   }
@@ -71,11 +77,12 @@ public class NightlyJobConfiguration {
 
   @Bean
   public Job nightly(
-      JobRepository jobRepository, Step ingestStep, Step creditStep, Step detectStep, Step payStep, Step checkStep, Step publishStep) {
+      JobRepository jobRepository, Step ingestStep, Step creditStep, Step detectStep, Step incomeStep, Step payStep, Step checkStep, Step publishStep) {
     return new JobBuilder(JOB_NAME, jobRepository)
         .start(ingestStep)
         .next(creditStep)
         .next(detectStep)
+        .next(incomeStep)
         .next(payStep)
         .next(checkStep)
         .next(publishStep)

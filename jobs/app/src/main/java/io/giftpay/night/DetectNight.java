@@ -200,6 +200,7 @@ public final class DetectNight {
     Map<String, String> areas = new LinkedHashMap<>();
     DailySummaries.SCHEMAS.keySet().forEach(name -> areas.put(name, AREA_DAILY));
     areas.put(OPEN_HOLDS, AREA_DAILY);
+    areas.put(IncomeNight.STATE, AREA_DAILY);
     FeatureViews.VIEWS.keySet().forEach(name -> areas.put(name, AREA_FEATURES));
     areas.put(NightlyModel.NAME, NightlyModel.AREA);
     areas.putAll(ReviewNight.keptAreas());

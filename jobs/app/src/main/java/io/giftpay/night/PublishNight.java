@@ -23,6 +23,7 @@ public final class PublishNight {
           WarehouseLayout.HOLDS,
           WarehouseLayout.REVIEWS,
           WarehouseLayout.SPENDING_LIMITS,
+          IncomeNight.TABLE,
           WarehouseLayout.CREATOR_BALANCES,
           WarehouseLayout.PAYOUTS);
 
