@@ -33,7 +33,7 @@ public final class NightReportHtml {
       .tiles{display:grid;grid-template-columns:repeat(6,1fr);gap:12px;margin-bottom:18px}
       .tile{background:#fff;border:1px solid var(--line);border-radius:8px;padding:10px 12px}
       .tile .k{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em}
-      .tile .v{font-size:20px;font-weight:bold;font-variant-numeric:tabular-nums}
+      .tile .v{font-size:18px;font-weight:bold;font-variant-numeric:tabular-nums;white-space:nowrap}
       section{background:#fff;border:1px solid var(--line);border-radius:8px;padding:14px 18px 16px;margin-bottom:16px}
       h2{font-size:16px;margin:0 0 10px}
       h2 small{font-weight:normal;color:var(--muted);font-size:12px;margin-left:8px}
@@ -45,6 +45,8 @@ public final class NightReportHtml {
       tr.total td{font-weight:bold;border-top:2px solid var(--ink)}
       tr.negative td{color:var(--bad)}
       td.id{font-family:"DejaVu Sans Mono",monospace;font-size:12px}
+      h2.sub{margin-top:14px}
+      p.sum{margin:0 0 6px}
       .none{color:var(--muted);font-style:italic;margin:6px 0}
       .note{color:var(--muted);font-size:12px;margin:8px 0 0}
       svg.chart{max-width:100%;height:auto;display:block}
@@ -153,34 +155,33 @@ public final class NightReportHtml {
   private static void quarantineAndFlags(NightReport r, StringBuilder html) {
     html.append("<div class=\"pair\">");
     html.append("<section id=\"quarantine\"><h2>Quarantine by reason<small>input rows refused by the ledger contract</small></h2>\n");
-    countSection(html, "quarantine", "reason", "rows", r.quarantineByReason(), r.quarantined());
+    if (r.quarantineByReason().isEmpty()) {
+      html.append(none("quarantine"));
+    } else {
+      html.append("<p class=\"sum\">rows quarantined: <b data-figure=\"quarantine-total\">").append(r.quarantined()).append("</b></p>\n");
+      html.append(countBars("quarantine", r.quarantineByReason(), ""));
+    }
     html.append("</section>\n");
     html.append("<section id=\"flags\"><h2>Flags by source<small>rules and the anomaly model</small></h2>\n");
-    if (!r.flagsBySource().isEmpty()) {
-      html.append("<p>rules: <b data-figure=\"flags-rules\">").append(r.flags() - r.modelFlags())
-          .append("</b> · model: <b data-figure=\"flags-model\">").append(r.modelFlags()).append("</b></p>\n");
+    if (r.flagsBySource().isEmpty()) {
+      html.append(none("flags"));
+    } else {
+      html.append("<p class=\"sum\">flags: <b data-figure=\"flags-total\">").append(r.flags())
+          .append("</b> · by rules: <b data-figure=\"flags-rules\">").append(r.flags() - r.modelFlags())
+          .append("</b> · by the model: <b data-figure=\"flags-model\">").append(r.modelFlags()).append("</b></p>\n");
+      html.append(countBars("flags", r.flagsBySource(), ""));
     }
-    countSection(html, "flags", "source", "flags", r.flagsBySource(), r.flags());
-    html.append("<h2>The model's scores<small>flags raised by the anomaly model</small></h2>\n");
+    html.append("<h2 class=\"sub\">The model's scores<small>flags raised by the anomaly model</small></h2>\n");
     html.append(r.modelScores().isEmpty() ? none("model-scores") : SvgCharts.histogram(r.modelScores()));
     html.append("</section></div>\n");
   }
 
-  /** A table of counts with a total row, then its bar chart; "none" when empty. */
-  private static void countSection(StringBuilder html, String figure, String keyHeader, String countHeader, List<Count> counts, long total) {
-    if (counts.isEmpty()) {
-      html.append(none(figure));
-      return;
-    }
-    html.append("<table>\n<tr><th>").append(keyHeader).append("</th><th class=\"num\">").append(countHeader).append("</th></tr>\n");
-    for (Count c : counts) {
-      html.append("<tr><td>").append(escape(c.name())).append("</td><td class=\"num\" data-figure=\"").append(figure).append(':')
-          .append(escape(c.name())).append("\">").append(c.count()).append("</td></tr>\n");
-    }
-    html.append("<tr class=\"total\"><td>all</td><td class=\"num\" data-figure=\"").append(figure).append("-total\">").append(total)
-        .append("</td></tr>\n</table>\n");
-    html.append(SvgCharts.bars(figure, counts.stream()
-        .map(c -> new SvgCharts.Bar(c.name(), BigDecimal.valueOf(c.count()), Long.toString(c.count()))).toList()));
+  /** Counts as bars, each count's text under the data-figure {@code <figure>:<name>}. */
+  private static String countBars(String figure, List<Count> counts, String labelSuffix) {
+    return SvgCharts.bars(figure, counts.stream()
+        .map(c -> new SvgCharts.Bar(c.name() + labelSuffix, BigDecimal.valueOf(c.count()), Long.toString(c.count()),
+            figure + ":" + c.name()))
+        .toList());
   }
 
   private static void trend(NightReport r, StringBuilder html) {
@@ -222,14 +223,10 @@ public final class NightReportHtml {
     if (open == 0) {
       html.append(none("backlog"));
     } else {
+      html.append("<p class=\"sum\">open cases: <b data-figure=\"backlog-total\">").append(open).append("</b></p>\n");
       html.append(SvgCharts.bars("backlog", r.backlogByAge().stream()
-          .map(c -> new SvgCharts.Bar(c.name() + " nights", BigDecimal.valueOf(c.count()), Long.toString(c.count()))).toList()));
-      html.append("<p class=\"note\">");
-      for (Count c : r.backlogByAge()) {
-        html.append(escape(c.name())).append(": <span data-figure=\"backlog:").append(escape(c.name())).append("\">").append(c.count())
-            .append("</span> · ");
-      }
-      html.append("open: <span data-figure=\"backlog-total\">").append(open).append("</span></p>\n");
+          .map(c -> new SvgCharts.Bar(c.name() + " nights", BigDecimal.valueOf(c.count()), Long.toString(c.count()), "backlog:" + c.name()))
+          .toList()));
     }
     html.append("</div><div><h2>Decisions applied tonight</h2>\n");
     if (r.reviewsByDecision().isEmpty()) {

@@ -17,8 +17,15 @@ final class SvgCharts {
   static final int BAR_ROW = 26;
   static final int HISTOGRAM_PLOT_HEIGHT = 170;
 
-  /** One horizontal bar: a label, the value its length is proportional to, and the text beside it. */
-  record Bar(String label, BigDecimal value, String text) {}
+  /**
+   * One horizontal bar: a label, the value its length is proportional to, the text beside it, and
+   * the data-figure name of that text (null for none).
+   */
+  record Bar(String label, BigDecimal value, String text, String figure) {
+    Bar(String label, BigDecimal value, String text) {
+      this(label, value, text, null);
+    }
+  }
 
   /** One line of the trend chart. */
   record Series(String name, String cssClass, List<LocalDate> nights, List<BigDecimal> values) {}
@@ -45,6 +52,7 @@ final class SvgCharts {
           .append(bar.value().toPlainString()).append("\" x=\"").append(BAR_LABEL_WIDTH).append("\" y=\"").append(y + 2)
           .append("\" width=\"").append(number(length)).append("\" height=\"16\" rx=\"2\"></rect>");
       svg.append("<text class=\"value\" x=\"").append(number(BAR_LABEL_WIDTH + length + 6)).append("\" y=\"").append(y + 14)
+          .append(bar.figure() == null ? "" : "\" data-figure=\"" + Html.escape(bar.figure()))
           .append("\">").append(Html.escape(bar.text())).append("</text>\n");
     }
     return svg.append("</svg>").toString();
@@ -136,13 +144,13 @@ final class SvgCharts {
     return svg.append("</svg>").toString();
   }
 
-  /** The smallest of 1, 2, 2.5, 5 × 10^k at or above {@code value} (1 for 0). */
+  /** The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k at or above {@code value} (1 for 0): quarters read easily. */
   static double niceCeiling(double value) {
     if (value <= 0) {
       return 1;
     }
     double power = Math.pow(10, Math.floor(Math.log10(value)));
-    for (double step : new double[] {1, 2, 2.5, 5, 10}) {
+    for (double step : new double[] {1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
       if (step * power >= value) {
         return step * power;
       }
