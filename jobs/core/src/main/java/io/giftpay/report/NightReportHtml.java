@@ -218,7 +218,7 @@ public final class NightReportHtml {
       }
       html.append("</table>\n");
     }
-    html.append("<div class=\"pair\"><div><h2>Open cases by age<small>nights since first flagged</small></h2>\n");
+    html.append("<div class=\"pair\"><div><h2 class=\"sub\">Open cases by age<small>nights since first flagged</small></h2>\n");
     long open = r.backlogByAge().stream().mapToLong(Count::count).sum();
     if (open == 0) {
       html.append(none("backlog"));
@@ -228,7 +228,7 @@ public final class NightReportHtml {
           .map(c -> new SvgCharts.Bar(c.name() + " nights", BigDecimal.valueOf(c.count()), Long.toString(c.count()), "backlog:" + c.name()))
           .toList()));
     }
-    html.append("</div><div><h2>Decisions applied tonight</h2>\n");
+    html.append("</div><div><h2 class=\"sub\">Decisions applied tonight</h2>\n");
     if (r.reviewsByDecision().isEmpty()) {
       html.append(none("reviews"));
     } else {

@@ -14,7 +14,7 @@ import java.util.Locale;
 final class SvgCharts {
   static final int BAR_LABEL_WIDTH = 190;
   static final int BAR_MAX_WIDTH = 250;
-  static final int BAR_ROW = 26;
+  static final int BAR_ROW = 22;
   static final int HISTOGRAM_PLOT_HEIGHT = 170;
 
   /**
@@ -45,13 +45,13 @@ final class SvgCharts {
       Bar bar = bars.get(i);
       int y = 6 + i * BAR_ROW;
       double length = max.signum() == 0 ? 0 : bar.value().divide(max, MathContext.DECIMAL64).doubleValue() * BAR_MAX_WIDTH;
-      svg.append("<text class=\"label\" x=\"").append(BAR_LABEL_WIDTH - 8).append("\" y=\"").append(y + 14)
+      svg.append("<text class=\"label\" x=\"").append(BAR_LABEL_WIDTH - 8).append("\" y=\"").append(y + 12)
           .append("\" text-anchor=\"end\">").append(Html.escape(shorten(bar.label(), 28))).append("<title>")
           .append(Html.escape(bar.label())).append("</title></text>");
       svg.append("<rect class=\"bar\" data-label=\"").append(Html.escape(bar.label())).append("\" data-value=\"")
           .append(bar.value().toPlainString()).append("\" x=\"").append(BAR_LABEL_WIDTH).append("\" y=\"").append(y + 2)
-          .append("\" width=\"").append(number(length)).append("\" height=\"16\" rx=\"2\"></rect>");
-      svg.append("<text class=\"value\" x=\"").append(number(BAR_LABEL_WIDTH + length + 6)).append("\" y=\"").append(y + 14)
+          .append("\" width=\"").append(number(length)).append("\" height=\"14\" rx=\"2\"></rect>");
+      svg.append("<text class=\"value\" x=\"").append(number(BAR_LABEL_WIDTH + length + 6)).append("\" y=\"").append(y + 12)
           .append(bar.figure() == null ? "" : "\" data-figure=\"" + Html.escape(bar.figure()))
           .append("\">").append(Html.escape(bar.text())).append("</text>\n");
     }
