@@ -42,9 +42,9 @@ public final class SuppressClearedFlags implements Transform {
             .and(col("_rule").equalTo(col("_q_rule"))), "left")
         .withColumn("_now", from_json(col("evidence"), FEATURES, java.util.Map.of()).getField("features"));
     String factor = String.format(Locale.ROOT, "%.17g", 1 + growthFactor);
-    String grew = "exists(map_keys(_now), k -> cast(_now[k] as double) is not null and ("
-        + "cast(_then[k] as double) is null or (cast(_now[k] as double) > cast(_then[k] as double) * " + factor
-        + " and cast(_now[k] as double) > cast(_then[k] as double))))";
+    String grew = "exists(map_keys(_now), k -> try_cast(_now[k] as double) is not null and ("
+        + "try_cast(_then[k] as double) is null or (try_cast(_now[k] as double) > try_cast(_then[k] as double) * " + factor
+        + " and try_cast(_now[k] as double) > try_cast(_then[k] as double))))";
     return joined
         .filter(col("_q_account").isNull().or(coalesce(expr(grew), lit(false))))
         .drop("_rule", "_q_account", "_q_role", "_q_rule", "_then", "_now");

@@ -34,6 +34,11 @@ public final class WarehouseLayout {
     return new Path(new Path(root, table), "dt=" + night);
   }
 
+  /** The night report of night D, {@code reports/dt=D/index.html}: one self-contained page. */
+  public Path report(LocalDate night) {
+    return new Path(new Path(new Path(root, "reports"), "dt=" + night), "index.html");
+  }
+
   Path internal() {
     return new Path(root, "_giftpay");
   }
