@@ -1,6 +1,9 @@
 package io.giftpay.night;
 
 import io.giftpay.ledger.LedgerTable;
+import io.giftpay.report.CaseSource;
+import io.giftpay.report.NightReportReader;
+import io.giftpay.report.NightReportWriter;
 import io.giftpay.warehouse.WarehouseLayout;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
@@ -54,6 +57,10 @@ public final class PublishNight {
         context.files().replace(staged, layout.kept(area, name, context.night()));
       }
     });
+    // The report reads the published tables and the kept case book, so it comes after both and before the record.
+    new NightReportWriter(layout, context.files()).write(
+        new NightReportReader(context.spark(), layout, context.files(), context.policy())
+            .read(context.night(), CaseSource.caseBook(context.policy()).cases(context.spark(), layout, context.night())));
     new NightRecords(layout, context.files()).write(context.night(), summary);
     context.files().delete(layout.staging(context.night()));
     context.progress().line("[%s] %s published under %s", STEP, String.join(", ", TABLES), layout.root());

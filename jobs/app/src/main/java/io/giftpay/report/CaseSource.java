@@ -16,4 +16,10 @@ public interface CaseSource {
   CaseSource NONE = (spark, layout, night) -> List.of();
 
   List<CaseSummary> cases(SparkSession spark, WarehouseLayout layout, LocalDate night);
+
+  /** The case book night D kept (open and decided cases, USD at the policy's diamond value). */
+  static CaseSource caseBook(io.giftpay.payout.PayoutPolicy policy) {
+    return (spark, layout, night) -> new io.giftpay.review.ReviewBook(spark, layout,
+        new io.giftpay.warehouse.WarehouseFiles(layout.root(), spark.sparkContext().hadoopConfiguration()), policy, night).cases();
+  }
 }
