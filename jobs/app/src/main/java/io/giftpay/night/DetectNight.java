@@ -126,7 +126,8 @@ public final class DetectNight {
         writer.read(snapshots.used(LedgerTable.FX_RATES)),
         name -> prior(name, WINDOW_NIGHTS),
         name -> prior(name, WEEK_NIGHTS),
-        Map.of());
+        Map.of(),
+        context.identifierKey());
   }
 
   private Dataset<Row> events(LedgerTable table) {
