@@ -192,6 +192,7 @@ public final class DetectNight {
     areas.put(OPEN_HOLDS, AREA_DAILY);
     FeatureViews.VIEWS.keySet().forEach(name -> areas.put(name, AREA_FEATURES));
     areas.put(NightlyModel.NAME, NightlyModel.AREA);
+    areas.put(RestrictedQuarantine.NAME, RestrictedQuarantine.AREA); // staged by ingest
     return areas;
   }
 }

@@ -51,6 +51,7 @@ public final class PublishNight {
         context.files().replace(staged, layout.kept(area, name, context.night()));
       }
     });
+    RestrictedQuarantine.ownerOnlyAfterPublish(context);
     new NightRecords(layout, context.files()).write(context.night(), summary);
     context.files().delete(layout.staging(context.night()));
     context.progress().line("[%s] %s published under %s", STEP, String.join(", ", TABLES), layout.root());
