@@ -84,6 +84,13 @@ public final class GiftpayConfig {
   public static final String REVIEW_EVIDENCE_GROWTH = "giftpay.review.evidence-growth";
   public static final String REVIEW_EVIDENCE_GROWTH_DEFAULT = "0.5";
 
+  /**
+   * The identifier key file (HMAC key of card and device keys); default
+   * {@code <warehouse>/_giftpay/secret/identifier.key}, created on first use. Set it to share one
+   * key between warehouses (their card and device keys are then equal).
+   */
+  public static final String PRIVACY_KEY_FILE = "giftpay.privacy.key-file";
+
   private final Map<String, String> values;
 
   private GiftpayConfig(Map<String, String> values) {

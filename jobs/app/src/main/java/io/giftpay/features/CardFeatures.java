@@ -51,7 +51,7 @@ public final class CardFeatures implements Transform {
     Dataset<Row> all = members.join(stats, CARD).join(window.accounts30(), CARD, "left")
         .join(window.reversals(), CARD, "left").join(chargebacks30, CARD, "left");
     return all.select(
-        InstrumentKeys.card(col(CARD)).as("card_key"),
+        InstrumentKeys.card(in.identifierKey(), col(CARD)).as("card_key"),
         col("account_id"),
         col("used_today"),
         col("accounts_today"),

@@ -50,7 +50,7 @@ public final class DeviceFeatures implements Transform {
     Dataset<Row> all = members.join(useStats, DEVICE).join(giftStats, DEVICE, "left").join(rechargeStats, DEVICE, "left")
         .join(window.accounts30(), DEVICE, "left").join(window.reversals(), DEVICE, "left");
     return all.select(
-        InstrumentKeys.device(col(DEVICE)).as("device_key"),
+        InstrumentKeys.device(in.identifierKey(), col(DEVICE)).as("device_key"),
         col("account_id"),
         col("used_today"),
         col("accounts_today"),

@@ -18,6 +18,7 @@ import org.apache.spark.sql.Row;
  * @param prior30 the daily summaries of the 30 nights before D, by summary name
  * @param prior6 the daily summaries of the 6 nights before D, by summary name
  * @param tonight tonight's own daily summaries ({@link DailySummaries#of}), computed once
+ * @param identifierKey the warehouse's key for card and device keys ({@link InstrumentKeys})
  */
 public record FeatureInputs(
     LocalDate night,
@@ -30,11 +31,12 @@ public record FeatureInputs(
     Dataset<Row> fxRates,
     java.util.function.Function<String, Dataset<Row>> prior30,
     java.util.function.Function<String, Dataset<Row>> prior6,
-    java.util.Map<String, Dataset<Row>> tonight) {
+    java.util.Map<String, Dataset<Row>> tonight,
+    io.giftpay.privacy.IdentifierKey identifierKey) {
 
   /** A copy with tonight's summaries given (the caller may have written and re-read them). */
   public FeatureInputs withTonight(java.util.Map<String, Dataset<Row>> summaries) {
     return new FeatureInputs(night, diamondsPerCoin, gifts, recharges, reversals, rewards, accounts, fxRates, prior30, prior6,
-        java.util.Map.copyOf(summaries));
+        java.util.Map.copyOf(summaries), identifierKey);
   }
 }

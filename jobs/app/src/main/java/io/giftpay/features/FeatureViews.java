@@ -82,7 +82,7 @@ public final class FeatureViews {
 
   public static final List<Column> CARD_COLUMNS =
       List.of(
-          new Column("card_key", "string", "the card: `card-` and 16 hex digits of the SHA-256 of its payment_fingerprint (the raw fingerprint is never published)"),
+          new Column("card_key", "string", "the card: `card-` and 16 hex digits of the HMAC-SHA256 of its payment_fingerprint under the warehouse's identifier key (the raw fingerprint is never published)"),
           new Column("account_id", "string", "an account that recharged with the card over D and the 30 nights before (the flagged account); one row per card used on D and each such account"),
           new Column("used_today", "boolean", "this account recharged with the card on D"),
           new Column("accounts_today", "bigint", "distinct accounts that recharged with the card on D"),
@@ -98,7 +98,7 @@ public final class FeatureViews {
 
   public static final List<Column> DEVICE_COLUMNS =
       List.of(
-          new Column("device_key", "string", "the device: `dev-` and 16 hex digits of the SHA-256 of its device_id (the raw id is never published)"),
+          new Column("device_key", "string", "the device: `dev-` and 16 hex digits of the HMAC-SHA256 of its device_id under the warehouse's identifier key (the raw id is never published)"),
           new Column("account_id", "string", "an account that gifted or recharged from the device over D and the 30 nights before (the flagged account); one row per device used on D and each such account"),
           new Column("used_today", "boolean", "this account gifted or recharged from the device on D"),
           new Column("accounts_today", "bigint", "distinct accounts that gifted or recharged from the device on D"),

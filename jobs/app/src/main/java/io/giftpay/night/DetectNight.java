@@ -137,7 +137,8 @@ public final class DetectNight {
         writer.read(snapshots.used(LedgerTable.FX_RATES)),
         name -> prior(name, WINDOW_NIGHTS),
         name -> prior(name, WEEK_NIGHTS),
-        Map.of());
+        Map.of(),
+        context.identifierKey());
   }
 
   private Dataset<Row> events(LedgerTable table) {
@@ -204,6 +205,7 @@ public final class DetectNight {
     FeatureViews.VIEWS.keySet().forEach(name -> areas.put(name, AREA_FEATURES));
     areas.put(NightlyModel.NAME, NightlyModel.AREA);
     areas.putAll(ReviewNight.keptAreas());
+    areas.put(RestrictedQuarantine.NAME, RestrictedQuarantine.AREA); // staged by ingest
     return areas;
   }
 }

@@ -10,10 +10,12 @@ import io.giftpay.ledger.ContractColumn;
 import io.giftpay.ledger.LedgerTable;
 import io.giftpay.ledger.RejectReason;
 import io.giftpay.ledger.TableCounts;
+import io.giftpay.privacy.IdentifierKey;
 import io.giftpay.spark.DropSeenEvents;
 import io.giftpay.spark.KeepFirstOfEachKey;
 import io.giftpay.spark.LedgerReader;
 import io.giftpay.spark.ParseContractColumns;
+import io.giftpay.spark.QuarantineRecords;
 import io.giftpay.spark.ValidateLedgerRows;
 import io.giftpay.warehouse.WarehouseLayout;
 import java.time.LocalDate;
@@ -26,6 +28,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Step 1: reads night D's ledger (event partitions of D, snapshots as of D), checks every row
@@ -39,11 +42,13 @@ public final class IngestNight {
   private final NightContext context;
   private final StagedWriter writer;
   private final LedgerReader reader;
+  private final IdentifierKey key;
 
   public IngestNight(NightContext context) {
     this.context = context;
     this.writer = new StagedWriter(context.spark(), context.files());
     this.reader = new LedgerReader(context.spark(), context.ledger());
+    this.key = context.identifierKey();
   }
 
   public List<TableCounts> run() {
@@ -67,7 +72,15 @@ public final class IngestNight {
       counts.add(events(table, partition, accounts, broadcastAccounts, quarantined));
     }
 
-    writer.table(quarantineTable(quarantined), stagedTable(WarehouseLayout.QUARANTINE), "source_table", "source_file", "record");
+    // Published: personal columns as keys and age bands. Restricted: the rows as they came.
+    Dataset<Row> quarantine = quarantineTable(quarantined);
+    writer.table(quarantine.select("source_table", "source_file", "event_id", "reason", "detail", "record", "business_date"),
+        stagedTable(WarehouseLayout.QUARANTINE), "source_table", "source_file", "record");
+    Path restricted = RestrictedQuarantine.staged(context);
+    writer.table(quarantine.select(col("source_table"), col("source_file"), col("event_id"), col("reason"), col("detail"),
+            col("raw_record").as("record"), col("account_ids"), col("business_date")),
+        restricted, "source_table", "source_file", "record");
+    RestrictedQuarantine.ownerOnly(context, restricted);
     writer.table(NightCountsTable.of(context.spark(), counts), stagedTable(WarehouseLayout.NIGHT_COUNTS), "source_table");
     return counts;
   }
@@ -222,17 +235,19 @@ public final class IngestNight {
     return table.columns().stream().map(ContractColumn::name).map(name -> col(name)).toArray(Column[]::new);
   }
 
-  private static Dataset<Row> quarantineRows(LedgerTable table, Dataset<Row> validated) {
-    Column key = table.isEvent() ? col("event_id") : lit(null).cast("string");
+  private Dataset<Row> quarantineRows(LedgerTable table, Dataset<Row> validated) {
+    Column eventId = table.isEvent() ? col("event_id") : lit(null).cast("string");
     return validated
         .filter(col(ValidateLedgerRows.REASON).isNotNull())
         .select(
             lit(table.tableName()).as("source_table"),
             col(ParseContractColumns.SOURCE_FILE).as("source_file"),
-            key.as("event_id"),
+            eventId.as("event_id"),
             col(ValidateLedgerRows.REASON).as("reason"),
             col(ValidateLedgerRows.DETAIL).as("detail"),
-            ParseContractColumns.quarantineRecord(table).as("record"));
+            QuarantineRecords.published(table, key, context.night()).as("record"),
+            ParseContractColumns.quarantineRecord(table).as("raw_record"),
+            QuarantineRecords.accountIds(table).as("account_ids"));
   }
 
   private Dataset<Row> quarantineTable(List<Dataset<Row>> parts) {
@@ -241,7 +256,8 @@ public final class IngestNight {
       all = all == null ? part : all.unionByName(part);
     }
     if (all == null) {
-      all = context.spark().createDataFrame(List.of(), QuarantineSchema.SCHEMA);
+      all = context.spark().createDataFrame(List.of(), QuarantineSchema.SCHEMA
+          .add("raw_record", DataTypes.StringType).add("account_ids", DataTypes.createArrayType(DataTypes.StringType)));
     }
     return all.withColumn("business_date", lit(context.night()));
   }

@@ -23,4 +23,10 @@ public record NightContext(
     GiftCatalogue catalogue,
     List<DetectionRule> rules,
     GiftpayConfig config,
-    Progress progress) {}
+    Progress progress) {
+
+  /** The warehouse's identifier key (created on first use): card and device keys are its HMACs. */
+  public io.giftpay.privacy.IdentifierKey identifierKey() {
+    return io.giftpay.warehouse.WarehouseSecret.identifierKey(warehouse, config);
+  }
+}

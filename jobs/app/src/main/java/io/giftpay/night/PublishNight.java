@@ -61,6 +61,7 @@ public final class PublishNight {
     new NightReportWriter(layout, context.files()).write(
         new NightReportReader(context.spark(), layout, context.files(), context.policy())
             .read(context.night(), CaseSource.caseBook(context.policy()).cases(context.spark(), layout, context.night())));
+    RestrictedQuarantine.ownerOnlyAfterPublish(context);
     new NightRecords(layout, context.files()).write(context.night(), summary);
     context.files().delete(layout.staging(context.night()));
     context.progress().line("[%s] %s published under %s", STEP, String.join(", ", TABLES), layout.root());

@@ -31,11 +31,14 @@ import org.apache.spark.sql.types.StructField;
  *
  * <p>Output: the table's contract columns in contract order, then {@link #SOURCE_FILE},
  * {@link #RECORD} (the original fields as JSON, for rows with a missing or unparseable column;
- * null otherwise), {@link #MISSING_COLUMN}, {@link #BAD_COLUMN} and {@link #BAD_TEXT}.
+ * null otherwise), {@link #TEXTS} (for the same rows, the contract columns' text as a struct, so the
+ * published quarantine can say what the row held without its personal columns),
+ * {@link #MISSING_COLUMN}, {@link #BAD_COLUMN} and {@link #BAD_TEXT}.
  */
 public final class ParseContractColumns implements Transform {
   public static final String SOURCE_FILE = "_source_file";
   public static final String RECORD = "_record";
+  public static final String TEXTS = "_texts";
   public static final String MISSING_COLUMN = "_missing_column";
   public static final String BAD_COLUMN = "_bad_column";
   public static final String BAD_TEXT = "_bad_text";
@@ -69,6 +72,7 @@ public final class ParseContractColumns implements Transform {
     List<Column> missing = new ArrayList<>();
     List<Column> badColumn = new ArrayList<>();
     List<Column> badText = new ArrayList<>();
+    List<Column> contractTexts = new ArrayList<>();
     for (ContractColumn column : table.columns()) {
       StructField field = fileColumns.get(column.name());
       Column text;
@@ -91,6 +95,7 @@ public final class ParseContractColumns implements Transform {
       Column textRef = col(TEXT_PREFIX + column.name());
       Column typedRef = col(column.name());
       output.add(typedRef);
+      contractTexts.add(textRef.as(column.name()));
       if (!column.nullable()) {
         missing.add(when(textRef.isNull(), lit(column.name())));
       }
@@ -117,7 +122,9 @@ public final class ParseContractColumns implements Transform {
     Column missingColumn = firstNonNull(missing);
     Column firstBadColumn = firstNonNull(badColumn);
     output.add(col(SOURCE_FILE));
-    output.add(when(missingColumn.isNotNull().or(firstBadColumn.isNotNull()), col(RECORD)).as(RECORD));
+    Column broken = missingColumn.isNotNull().or(firstBadColumn.isNotNull());
+    output.add(when(broken, col(RECORD)).as(RECORD));
+    output.add(when(broken, struct(contractTexts.toArray(Column[]::new))).as(TEXTS));
     output.add(missingColumn.as(MISSING_COLUMN));
     output.add(firstBadColumn.as(BAD_COLUMN));
     output.add(firstNonNull(badText).as(BAD_TEXT));
@@ -144,8 +151,9 @@ public final class ParseContractColumns implements Transform {
   }
 
   /**
-   * The quarantine's {@code record} for a parsed row: its original text when it did not parse,
-   * else its typed contract columns as JSON.
+   * The restricted quarantine's {@code record} for a parsed row (every original field, personal
+   * ones included): its original text when it did not parse, else its typed contract columns as
+   * JSON. The published quarantine's is {@link QuarantineRecords#published}.
    */
   public static Column quarantineRecord(LedgerTable table) {
     Column[] columns = table.columns().stream().map(c -> col(c.name())).toArray(Column[]::new);

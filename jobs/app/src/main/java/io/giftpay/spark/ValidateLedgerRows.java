@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.when;
 import io.giftpay.ledger.LedgerLimits;
 import io.giftpay.ledger.LedgerTable;
 import io.giftpay.ledger.RejectReason;
+import io.giftpay.privacy.PersonalColumns;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -69,12 +70,19 @@ public final class ValidateLedgerRows implements Transform {
         new Check(
             RejectReason.BAD_VALUE,
             col(ParseContractColumns.BAD_COLUMN).isNotNull(),
-            concat(
-                col(ParseContractColumns.BAD_COLUMN),
-                lit(": '"),
-                col(ParseContractColumns.BAD_TEXT),
-                lit("' is not a valid "),
-                col(ParseContractColumns.BAD_COLUMN))));
+            // A personal column's value is never quoted: the detail is published (contract section 5).
+            when(col(ParseContractColumns.BAD_COLUMN).isin(PersonalColumns.REPLACEMENTS.keySet().toArray()),
+                concat(
+                    col(ParseContractColumns.BAD_COLUMN),
+                    lit(" is not a valid "),
+                    col(ParseContractColumns.BAD_COLUMN),
+                    lit(" (the value is personal data: see the restricted quarantine)")))
+                .otherwise(concat(
+                    col(ParseContractColumns.BAD_COLUMN),
+                    lit(": '"),
+                    col(ParseContractColumns.BAD_TEXT),
+                    lit("' is not a valid "),
+                    col(ParseContractColumns.BAD_COLUMN)))));
     if (!table.isEvent()) {
       return withVerdict(parsed, parsed, checks);
     }

@@ -49,6 +49,8 @@ class NightRecoveryTest extends SparkTestBase {
     System.setProperty("giftpay.spark.shuffle-partitions", "2");
     // Recovery is about steps and bytes, not about the anomaly model: keep these nights short.
     System.setProperty("giftpay.model.enabled", "false");
+    // Every warehouse here hashes cards and devices with one key, so their published bytes compare.
+    System.setProperty("giftpay.privacy.key-file", shared.resolve("identifier.key").toString());
     ledger = shared.resolve("ledger");
     LedgerGenerator.generate(
         new GeneratorOptions(ledger, LocalDate.parse(NIGHT_1), 2, 400, 30, 11L, LedgerFormat.MIXED,
@@ -64,6 +66,7 @@ class NightRecoveryTest extends SparkTestBase {
     System.clearProperty("giftpay.rules.dir");
     System.clearProperty("giftpay.spark.shuffle-partitions");
     System.clearProperty("giftpay.model.enabled");
+    System.clearProperty("giftpay.privacy.key-file");
   }
 
   @AfterEach
@@ -167,6 +170,7 @@ class NightRecoveryTest extends SparkTestBase {
       }
     }
     command.addAll(List.of("-Xmx1g", "-Dgiftpay.rules.dir=" + RULES, "-Dgiftpay.spark.shuffle-partitions=2", "-Dgiftpay.model.enabled=false",
+        "-Dgiftpay.privacy.key-file=" + System.getProperty("giftpay.privacy.key-file"),
         "-Dgiftpay.log.file=" + warehouse.resolveSibling(warehouse.getFileName() + "-child.log"), property,
         "-cp", System.getProperty("java.class.path"), Giftpay.class.getName(), "nightly"));
     command.addAll(List.of(nights));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.giftpay.spark.SparkTestBase;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
@@ -28,6 +27,7 @@ class FeatureViewsSparkTest extends SparkTestBase {
   private static Map<String, Row> creators;
   private static Map<String, Row> cards;
   private static Map<String, Row> devices;
+  private static final byte[] SECRET = "a test key of thirty-two bytes!!".getBytes(StandardCharsets.US_ASCII);
 
   private static Instant at(String time) {
     return Instant.parse("2026-11-10T" + time + "Z");
@@ -74,7 +74,7 @@ class FeatureViewsSparkTest extends SparkTestBase {
         rows("currency string, units_per_usd decimal(18,8)", row("EUR", new BigDecimal("0.92000000"))),
         name -> prior.getOrDefault(name, spark.createDataFrame(List.of(), DailySummaries.SCHEMAS.get(name))),
         name -> prior.getOrDefault(name, spark.createDataFrame(List.of(), DailySummaries.SCHEMAS.get(name))),
-        Map.of());
+        Map.of(), new io.giftpay.privacy.IdentifierKey(SECRET));
     in = in.withTonight(DailySummaries.of(in));
     Dataset<Row> links = new AccountLinks(in).apply(gifts);
     Dataset<Row> senderView = new SenderFeatures(in, links).apply(gifts);
@@ -134,9 +134,11 @@ class FeatureViewsSparkTest extends SparkTestBase {
     assertEquals(2000L, (long) a.getAs("reciprocal_coins_7d"), "a gave b 3000 tonight + 4000 earlier, b gave a 2000: the smaller side");
   }
 
-  /** The published key of a raw identifier, computed here independently of Spark's sha2. */
+  /** The published key of a raw identifier: its HMAC-SHA256, computed here by the JDK's Mac, not Spark. */
   private static String key(String prefix, String raw) throws Exception {
-    byte[] digest = MessageDigest.getInstance("SHA-256").digest(raw.getBytes(StandardCharsets.UTF_8));
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(SECRET, "HmacSHA256"));
+    byte[] digest = mac.doFinal(raw.getBytes(StandardCharsets.UTF_8));
     return prefix + HexFormat.of().formatHex(digest).substring(0, 16);
   }
 

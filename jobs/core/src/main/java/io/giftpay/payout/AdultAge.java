@@ -16,8 +16,16 @@ public final class AdultAge {
    * year: the contract says so, while {@link LocalDate#plusYears} would give 28 February.
    */
   public static LocalDate eighteenthBirthday(LocalDate birthDate) {
+    return birthday(birthDate, ADULT_YEARS);
+  }
+
+  /**
+   * The day the person turns {@code years} old, by the same rule: born 29 February → 1 March
+   * in a year that is not a leap year.
+   */
+  public static LocalDate birthday(LocalDate birthDate, int years) {
     Objects.requireNonNull(birthDate, "birthDate");
-    int year = Math.addExact(birthDate.getYear(), ADULT_YEARS);
+    int year = Math.addExact(birthDate.getYear(), years);
     if (birthDate.getMonth() == Month.FEBRUARY
         && birthDate.getDayOfMonth() == 29
         && !Year.isLeap(year)) {

@@ -52,4 +52,11 @@ class AdultAgeTest {
     assertFalse(AdultAge.isAdultOn(born, LocalDate.of(2026, 2, 28)));
     assertTrue(AdultAge.isAdultOn(born, LocalDate.of(2026, 3, 1)));
   }
+
+  @Test
+  void anyBirthdayFollowsTheSameLeapDayRule() {
+    assertEquals(LocalDate.of(2025, 3, 1), AdultAge.birthday(LocalDate.of(2008, 2, 29), 17));
+    assertEquals(LocalDate.of(2028, 2, 29), AdultAge.birthday(LocalDate.of(2008, 2, 29), 20));
+    assertEquals(LocalDate.of(2040, 6, 15), AdultAge.birthday(LocalDate.of(2007, 6, 15), 33));
+  }
 }
