@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
  * {@code giftpay review show ACCOUNT}: one page with everything a reviewer needs on an account:
  * its cases, each flag with its frozen evidence (the model's explanation included), what its
  * holds withhold at each creator, its recent recharges, gifts and reversals, the accounts that
- * share a card or device with it, and earlier decisions on it.
+ * share a card or device with it, its quarantined rows (from the restricted, owner-only copy),
+ * and earlier decisions on it.
  */
 @Command(name = "show", description = "Everything about one account's cases on one page: flags with evidence, holds, recent activity, linked accounts, decisions.")
 final class ReviewShowCommand implements Callable<Integer> {
@@ -101,6 +102,10 @@ final class ReviewShowCommand implements Callable<Integer> {
       section(out, "Accounts linked by a card or device (night " + night + ")");
       linked(out, s, FeatureViews.CARD, "card_key", night);
       linked(out, s, FeatureViews.DEVICE, "device_key", night);
+
+      section(out, "Quarantined rows naming this account (restricted: raw, personal values included)");
+      print(out, new io.giftpay.night.RestrictedQuarantine(s.spark, s.layout, s.files).rowsFor(account)
+          .select("business_date", "source_table", "source_file", "reason", "detail", "record").limit(MOST_EVENTS));
 
       section(out, "Decisions on this account");
       List<ReviewDecision> decisions = book.decisionsOn(account);
