@@ -35,7 +35,10 @@ import picocli.CommandLine.Spec;
  *       and "Run 'giftpay <command> --help' for its options."
  * </ul>
  *
- * Options of type LocalDate, int, long and double are converted (and refused plainly) by {@link
+ * A command with subcommands of its own (e.g. {@code review queue|show|decide}) lists them in its
+ * own {@code subcommands}; its {@code call()}, run when no subcommand is given, prints its usage
+ * and returns {@link #USAGE}, as {@link #call()} here does. Options of type LocalDate, int, long
+ * and double are converted (and refused plainly) by {@link
  * Converters}; check ranges in {@code call()} with {@link Usage}.
  */
 @Command(
