@@ -17,52 +17,70 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code giftpay backtest}: runs a rule set over past nights' kept feature views, without
  * touching anything published, and reports per rule what it would have done.
  */
-final class BacktestCommand implements Giftpay.Command {
+@Command(
+    name = "backtest",
+    mixinStandardHelpOptions = true,
+    header = "try a rule set over past nights' kept feature views (publishes nothing)",
+    description = {
+      "Runs the rules of DIR (one YAML file per rule, validated as the nightly job does) over the feature"
+          + " views kept for nights D1..D2 (<warehouse>/_giftpay/features/), and prints per rule: accounts"
+          + " hit; for a hold rule, the diamonds it would have held by D2, a hold staying open until a"
+          + " reviewer decides (a sender hold: the sender's gifts over the policy's hold window before its"
+          + " first hit night and every gift after it; a creator hold: the creator's available balance the"
+          + " night before its first hit night and every diamond credited after it); and, when --ledger has"
+          + " generator labels (_truth/labels.csv), precision and recall.",
+      "",
+      "Reads only; nothing published changes. This is how a rule is tried before it goes live. Each night"
+          + " of D1..D2 must have been run on this warehouse with detection; the payout policy comes from"
+          + " the settings (--config).",
+    })
+final class BacktestCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--rules",
+      paramLabel = "DIR",
+      required = true,
+      description = "the rule set to try (e.g. a copy of rules/detection with one change)")
+  Path rulesDir;
+
+  @ArgGroup(exclusive = false, multiplicity = "1")
+  NightRange nights;
+
+  @Mixin WarehouseOption warehouseOption;
+
+  @Option(names = "--ledger", paramLabel = "DIR", description = "optional: a generated ledger whose labels score the rules")
+  Path ledger;
+
+  @Mixin SparkOptions sparkOptions;
+
   @Override
-  public String help() {
-    return """
-        Usage: giftpay backtest --rules DIR --from D1 --to D2 --warehouse DIR [--ledger DIR]
-
-        Runs the rules of DIR (one YAML file per rule, validated as the nightly job does) over
-        the feature views kept for nights D1..D2 (<warehouse>/_giftpay/features/), and prints per
-        rule: accounts hit; for a hold rule, the diamonds it would have held by D2, a hold
-        staying open until a reviewer decides (a sender hold: the sender's gifts over the
-        policy's hold window before its first hit night and every gift after it; a creator
-        hold: the creator's available balance the night before its first hit night and
-        every diamond credited after it); and, when --ledger
-        has generator labels (_truth/labels.csv), precision and recall. Reads only; nothing
-        published changes. This is how a rule is tried before it goes live.
-
-        Options:
-          --rules DIR      the rule set to try (e.g. a copy of rules/detection with one change)
-          --from D1 --to D2  the nights, inclusive; each must have been run on this warehouse
-          --warehouse DIR  the warehouse whose nights to replay
-          --ledger DIR     optional: a generated ledger whose labels score the rules
-        """;
-  }
-
-  @Override
-  public int run(List<String> args, PrintStream out) {
-    Options options = Options.parse("backtest", args, Set.of("--rules", "--from", "--to", "--warehouse", "--ledger"), Set.of());
-    List<DetectionRule> rules = RuleFiles.load(options.path("--rules"));
-    LocalDate from = options.date("--from");
-    LocalDate to = options.date("--to");
-    if (to.isBefore(from)) {
-      throw new UsageException("Invalid --to: " + to + " (before --from " + from + ")");
-    }
-    Path warehouse = options.path("--warehouse").toAbsolutePath().normalize();
-    Map<String, String> labelled = options.has("--ledger") ? labels(options.path("--ledger").resolve("_truth/labels.csv")) : Map.of();
-    Logs.useFile(warehouse.resolve("_giftpay/logs/giftpay.log"));
+  public Integer call() {
+    PrintStream out = Giftpay.out(spec);
+    nights.inOrder(spec);
+    LocalDate from = nights.from;
+    LocalDate to = nights.to;
+    List<DetectionRule> rules = RuleFiles.load(rulesDir);
+    Path warehouse = warehouseOption.root();
+    Map<String, String> labelled = ledger != null ? labels(ledger.resolve("_truth/labels.csv")) : Map.of();
+    Logs.useFile(warehouseOption.logFile());
+    GiftpayConfig config = sparkOptions.config();
     boolean ownSession = SparkSession.getActiveSession().isEmpty();
-    GiftpayConfig config = GiftpayConfig.load(null);
     io.giftpay.payout.PayoutPolicy policy = io.giftpay.payout.PayoutPolicyFile.load(config.policyFile());
     SparkSession spark = SparkSessions.create(config);
     try {

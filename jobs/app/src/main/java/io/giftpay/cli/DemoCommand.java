@@ -10,42 +10,52 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code giftpay demo}: the whole pipeline on the embedded defaults. Uses the committed sample
  * ledger (or generates a small one if it is absent) and runs every night it holds.
  */
-final class DemoCommand implements Giftpay.Command {
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    header = "generate a small ledger if absent and run all its nights on the defaults",
+    description = {
+      "Runs every night of a small ledger on the embedded defaults (Spark local, H2 job repository in"
+          + " the warehouse) and prints each night's summary and where the Parquet output is. The ledger is"
+          + " the committed sample (sample-data/ledger); if that folder has no gifts/, a " + DemoCommand.DEMO_DAYS
+          + "-night ledger is generated there first. Running the demo again is a no-op for nights already"
+          + " completed, unless --fresh.",
+    },
+    footer = {"", "The log is <warehouse>/_giftpay/logs/giftpay.log."})
+final class DemoCommand implements Callable<Integer> {
   static final LocalDate DEMO_START = LocalDate.of(2026, 11, 1);
   static final int DEMO_DAYS = 7;
 
-  @Override
-  public String help() {
-    return """
-        Usage: giftpay demo [--ledger DIR] [--warehouse DIR] [--fresh]
+  @Spec CommandSpec spec;
 
-        Runs every night of a small ledger on the embedded defaults (Spark local, H2 job
-        repository in the warehouse) and prints each night's summary and where the Parquet
-        output is. The ledger is the committed sample (sample-data/ledger); if that folder is
-        absent, a 7-night ledger is generated there first. Running the demo again is a no-op
-        for nights already completed, unless --fresh.
+  @Option(names = "--ledger", paramLabel = "DIR", description = "ledger to use or generate (default <giftpay home>/sample-data/ledger)")
+  Path ledger;
 
-        Options:
-          --ledger DIR     ledger to use or generate (default <giftpay home>/sample-data/ledger)
-          --warehouse DIR  output warehouse (default <giftpay home>/demo-warehouse)
-          --fresh          delete the demo warehouse first and run every night again
-        """;
-  }
+  @Option(names = "--warehouse", paramLabel = "DIR", description = "output warehouse (default <giftpay home>/demo-warehouse)")
+  Path warehouse;
+
+  @Option(names = "--fresh", description = "delete the demo warehouse first and run every night again")
+  boolean fresh;
 
   @Override
-  public int run(List<String> args, PrintStream out) {
-    Options options = Options.parse("demo", args, Set.of("--ledger", "--warehouse"), Set.of("--fresh"));
+  public Integer call() {
+    PrintStream out = Giftpay.out(spec);
     Path home = Path.of(System.getProperty("giftpay.home", "."));
-    Path ledger = Path.of(options.string("--ledger", home.resolve("sample-data/ledger").toString()));
-    Path warehouse = Path.of(options.string("--warehouse", home.resolve("demo-warehouse").toString()));
+    Path ledger = this.ledger != null ? this.ledger : home.resolve("sample-data/ledger");
+    Path warehouse = this.warehouse != null ? this.warehouse : home.resolve("demo-warehouse");
     Logs.useFile(warehouse.toAbsolutePath().normalize().resolve("_giftpay/logs/giftpay.log"));
     GiftpayConfig config = GiftpayConfig.load(null);
     if (!Files.isDirectory(ledger.resolve("gifts"))) {
@@ -54,7 +64,7 @@ final class DemoCommand implements Giftpay.Command {
       GenerateCommand.generate(
           new GeneratorOptions(ledger, DEMO_START, DEMO_DAYS, 3000, 150, 42, LedgerFormat.MIXED, catalogue.coinsByGiftId()), out);
     }
-    if (options.has("--fresh")) {
+    if (fresh) {
       deleteRecursively(warehouse);
     }
     List<LocalDate> nights = nights(ledger.resolve("gifts"));
@@ -84,14 +94,22 @@ final class DemoCommand implements Giftpay.Command {
     }
   }
 
+  /** Deletes the warehouse for --fresh; a file that cannot be deleted stops the demo (a half-deleted warehouse must not run). */
   private static void deleteRecursively(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }
     try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+        try {
+          Files.delete(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot delete " + p + " for --fresh (" + e.getClass().getSimpleName()
+              + (e.getMessage() == null || e.getMessage().equals(p.toString()) ? "" : ": " + e.getMessage()) + ")", e);
+        }
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete " + dir, e);
+      throw new UncheckedIOException("Cannot delete " + dir + " for --fresh (" + e.getMessage() + ")", e);
     }
   }
 }

@@ -16,50 +16,64 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code giftpay evaluate}: detection against the generator's truth. Reads
  * {@code <ledger>/_truth/labels.csv} and the warehouse's published flags and payouts.
  */
-final class EvaluateCommand implements Giftpay.Command {
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    header = "score the flags of a warehouse against a generated ledger's labels",
+    description = {
+      "Compares every night's flags in the warehouse with the labelled patterns of a generated ledger"
+          + " (<ledger>/_truth/labels.csv: account_id, role, pattern) and prints recall per pattern,"
+          + " precision (flagged accounts that are in a pattern), review load (flagged accounts as a share"
+          + " of active senders), the accounts flagged wrongly, and the USD paid to creators labelled in a"
+          + " pattern (it should be 0.00).",
+      "",
+      "Then, per source (a rule, or the model): accounts flagged, how many are in a pattern, how many of"
+          + " those no other source flagged, and the accounts in no pattern it flagged, by look-alike kind"
+          + " (<ledger>/_truth/lookalikes.csv). Reads only; nothing published changes.",
+    })
+final class EvaluateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--ledger", paramLabel = "DIR", required = true, description = "the generated ledger (with _truth/)")
+  Path ledger;
+
+  @Mixin WarehouseOption warehouseOption;
+
+  @Mixin SparkOptions sparkOptions;
+
   @Override
-  public String help() {
-    return """
-        Usage: giftpay evaluate --ledger DIR --warehouse DIR
-
-        Compares every night's flags in the warehouse with the labelled patterns of a
-        generated ledger (<ledger>/_truth/labels.csv: account_id, role, pattern) and prints
-        recall per pattern, precision (flagged accounts that are in a pattern), review load
-        (flagged accounts as a share of active senders), the accounts flagged wrongly, and the
-        USD paid to creators labelled in a pattern (it should be 0.00).
-
-        Options:
-          --ledger DIR     the generated ledger (with _truth/)
-          --warehouse DIR  the warehouse its nights were run into
-        """;
-  }
-
-  @Override
-  public int run(List<String> args, PrintStream out) {
-    Options options = Options.parse("evaluate", args, Set.of("--ledger", "--warehouse"), Set.of());
-    Path labelsFile = options.path("--ledger").resolve("_truth/labels.csv");
-    Path warehouse = options.path("--warehouse").toAbsolutePath().normalize();
+  public Integer call() {
+    PrintStream out = Giftpay.out(spec);
+    Path labelsFile = ledger.resolve("_truth/labels.csv");
+    Path warehouse = warehouseOption.root();
     if (!Files.isRegularFile(labelsFile)) {
       throw new IllegalArgumentException("Invalid --ledger: no " + labelsFile + " (evaluate needs a generated ledger's truth)");
     }
     if (!Files.isDirectory(warehouse.resolve("flags"))) {
       throw new IllegalArgumentException("Invalid --warehouse: " + warehouse + " has no published flags");
     }
-    Logs.useFile(warehouse.resolve("_giftpay/logs/giftpay.log"));
+    Logs.useFile(warehouseOption.logFile());
+    GiftpayConfig config = sparkOptions.config();
     Map<String, Set<String>> labels = new TreeMap<>();
     Set<String> labelledCreators = new TreeSet<>();
     readLabels(labelsFile, labels, labelledCreators);
 
     boolean ownSession = SparkSession.getActiveSession().isEmpty();
-    SparkSession spark = SparkSessions.create(GiftpayConfig.load(null));
+    SparkSession spark = SparkSessions.create(config);
     try {
       Set<String> flagged = new TreeSet<>();
       spark.read().parquet(warehouse.resolve("flags").toString()).select("account_id").distinct().collectAsList()
@@ -80,7 +94,7 @@ final class EvaluateCommand implements Giftpay.Command {
             .filter(col("business_date").geq(col("first_flag"))));
       }
       print(score, labels, flagged, paidToFraud, paidAfterFlag, out);
-      printBySource(spark, warehouse, labels, readLookalikes(options.path("--ledger").resolve("_truth/lookalikes.csv")), out);
+      printBySource(spark, warehouse, labels, readLookalikes(ledger.resolve("_truth/lookalikes.csv")), out);
     } finally {
       if (ownSession) {
         spark.stop();

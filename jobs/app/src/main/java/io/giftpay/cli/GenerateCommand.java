@@ -9,63 +9,85 @@ import io.giftpay.sample.LedgerGenerator;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code giftpay generate}: writes a synthetic ledger in the contract's layout. */
-final class GenerateCommand implements Giftpay.Command {
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    header = "write a synthetic ledger in the contract's layout",
+    description = {
+      "Writes a deterministic synthetic ledger under DIR in the contract's layout"
+          + " (<table>/dt=YYYY-MM-DD/...): gifts, recharges, reversals, rewards, and accounts and fx_rates"
+          + " snapshots, with late events, replays and broken rows of every quarantine reason, and labelled"
+          + " fraud and overspending patterns beside innocent look-alikes (families sharing a card, whales,"
+          + " creators gifting each other small amounts, ...). The same options give byte-identical files.",
+      "",
+      "DIR/_truth/ says which rows were broken on purpose and why, and which accounts are in a pattern"
+          + " (labels.csv). Gifts per day are about 1.5 x users (--users 700000 gives about a million gifts"
+          + " a day). The log is DIR/_giftpay-generate.log.",
+    })
+final class GenerateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--out", paramLabel = "DIR", required = true, description = "output folder (its table folders are replaced)")
+  Path target;
+
+  @Option(names = "--start", paramLabel = "D", required = true, description = "first landing date, YYYY-MM-DD")
+  LocalDate start;
+
+  @Option(names = "--days", paramLabel = "N", required = true, description = "number of days, 1 to 366")
+  int days;
+
+  @Option(names = "--users", paramLabel = "N", required = true, description = "accounts, creators included (at least 10)")
+  int users;
+
+  @Option(names = "--creators", paramLabel = "N", required = true, description = "creators among them (at least 1, fewer than --users)")
+  int creators;
+
+  @Option(names = "--seed", paramLabel = "S", required = true, description = "random seed (a whole number)")
+  long seed;
+
+  @Option(
+      names = "--format",
+      paramLabel = "F",
+      defaultValue = "parquet",
+      description = "parquet (default), csv, or mixed (both in each partition)")
+  LedgerFormat format;
+
+  @Option(
+      names = "--pattern-scale",
+      paramLabel = "X",
+      description = "fraud patterns as a multiple of their default rate per 1,000 users, 0 to 100 (default "
+          + GeneratorOptions.DEFAULT_PATTERN_SCALE + "; 0 = no patterns, no look-alikes)")
+  Double patternScale;
+
+  @Option(
+      names = "--lookalike-scale",
+      paramLabel = "X",
+      description = "innocent look-alikes likewise, 0 to 100 (default: the pattern scale)")
+  Double lookalikeScale;
+
+  @Mixin ConfigOption config;
+
   @Override
-  public String help() {
-    return """
-        Usage: giftpay generate --out DIR --start D --days N --users N --creators N --seed S
-                                [--format parquet|csv|mixed] [--pattern-scale X]
-                                [--lookalike-scale X] [--config FILE]
-
-        Writes a deterministic synthetic ledger under DIR in the contract's layout
-        (<table>/dt=YYYY-MM-DD/...): gifts, recharges, reversals, rewards, and accounts and
-        fx_rates snapshots, with late events, replays and broken rows of every quarantine
-        reason, and labelled fraud and overspending patterns beside innocent look-alikes
-        (families sharing a card, whales, creators gifting each other small amounts, ...).
-        The same options give byte-identical files. DIR/_truth/ says which rows were broken
-        on purpose and why, and which accounts are in a pattern (labels.csv). Gifts per day are about 1.5 x users (users 700000 gives
-        about a million gifts a day).
-
-        Options:
-          --out DIR        output folder (its table folders are replaced)
-          --start D        first landing date, YYYY-MM-DD
-          --days N         number of days, 1 to 366
-          --users N        accounts, creators included (at least 10)
-          --creators N     creators among them (at least 1, fewer than users)
-          --seed S         random seed
-          --format F       parquet (default), csv, or mixed (both in each partition)
-          --pattern-scale X    fraud patterns as a multiple of their default rate per
-                               1,000 users (default 1; 0 = no patterns, no look-alikes)
-          --lookalike-scale X  innocent look-alikes likewise (default: the pattern scale)
-          --config FILE    settings file (for giftpay.catalogue.file)
-        """;
-  }
-
-  @Override
-  public int run(List<String> args, PrintStream out) {
-    Options options =
-        Options.parse("generate", args,
-            Set.of("--out", "--start", "--days", "--users", "--creators", "--seed", "--format", "--config",
-                "--pattern-scale", "--lookalike-scale"), Set.of());
-    GiftpayConfig config = GiftpayConfig.load(options.has("--config") ? options.path("--config") : null);
-    Path target = options.path("--out");
-    LocalDate start = options.date("--start");
-    int days = options.integer("--days", 1, 366);
-    int users = options.integer("--users", 10, Integer.MAX_VALUE);
-    int creators = options.integer("--creators", 1, Integer.MAX_VALUE);
-    long seed = options.longValue("--seed");
-    LedgerFormat format = format(options.string("--format", "parquet"));
-    double patternScale = options.scale("--pattern-scale", GeneratorOptions.DEFAULT_PATTERN_SCALE, 100);
-    double lookalikeScale = options.scale("--lookalike-scale", patternScale, 100);
+  public Integer call() {
+    Usage.range(spec, "--days", days, 1, 366);
+    Usage.atLeast(spec, "--users", users, 10);
+    Usage.range(spec, "--creators", creators, 1, users - 1);
+    double patterns = Usage.range(spec, "--pattern-scale",
+        patternScale == null ? GeneratorOptions.DEFAULT_PATTERN_SCALE : patternScale, 0, 100);
+    double lookalikes = Usage.range(spec, "--lookalike-scale", lookalikeScale == null ? patterns : lookalikeScale, 0, 100);
+    GiftpayConfig settings = config.load();
     Logs.useFile(target.toAbsolutePath().normalize().resolve("_giftpay-generate.log"));
-    GiftCatalogue catalogue = GiftCatalogue.load(config.catalogueFile());
+    GiftCatalogue catalogue = GiftCatalogue.load(settings.catalogueFile());
     generate(new GeneratorOptions(target, start, days, users, creators, seed, format, catalogue.coinsByGiftId())
-        .withScales(patternScale, lookalikeScale), out);
+        .withScales(patterns, lookalikes), Giftpay.out(spec));
     return Giftpay.OK;
   }
 
@@ -77,13 +99,5 @@ final class GenerateCommand implements Giftpay.Command {
     out.printf("  %,d replays, %,d late events, %,d broken rows (truth in %s)%n",
         summary.replays(), summary.lateEvents(), summary.brokenTotal(), summary.out().resolve("_truth"));
     return summary;
-  }
-
-  private static LedgerFormat format(String value) {
-    try {
-      return LedgerFormat.valueOf(value.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("Invalid --format: '" + value + "' (parquet, csv or mixed)");
-    }
   }
 }

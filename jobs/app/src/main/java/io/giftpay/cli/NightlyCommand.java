@@ -20,77 +20,74 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code giftpay nightly}: runs one night, or several in order, of the payout pipeline. */
-final class NightlyCommand implements Giftpay.Command {
-  private static final int MAX_NIGHTS = 3660;
+@Command(
+    name = "nightly",
+    mixinStandardHelpOptions = true,
+    header = "run the night for a business date (or a range of dates) on a ledger",
+    description = {
+      "Runs the night for business date D (YYYY-MM-DD): reads the ledger's event partitions dt=D and its"
+          + " snapshots as of D, quarantines rows that break the contract, credits creators, flags risky"
+          + " accounts (rules/detection/ and an anomaly model) and holds their money, pays the rest under"
+          + " the payout policy, checks the books, and publishes payouts, creator_balances, flags, holds,"
+          + " quarantine and night_counts under <warehouse>/<table>/dt=D/. With --from/--to, runs each night"
+          + " in order and stops at the first that fails (at most " + NightlyCommand.MAX_NIGHTS + " nights after --from).",
+      "",
+      "A completed night is never run twice (running it again prints so and changes nothing). A night"
+          + " that failed or was killed resumes at the step it did not finish. Nights run in order: D needs"
+          + " D-1 completed, except on a new warehouse.",
+    },
+    footer = {"", "The log is <warehouse>/_giftpay/logs/giftpay.log."})
+final class NightlyCommand implements Callable<Integer> {
+  static final int MAX_NIGHTS = 3660;
 
-  @Override
-  public String help() {
-    return """
-        Usage: giftpay nightly --date D --ledger DIR --warehouse DIR [options]
-               giftpay nightly --from D1 --to D2 --ledger DIR --warehouse DIR [options]
+  /** Exactly one of {@code --date D} and {@code --from D1 --to D2}. */
+  static final class Nights {
+    @Option(names = "--date", paramLabel = "D", required = true, description = "the business date to run, YYYY-MM-DD")
+    LocalDate date;
 
-        Runs the night for business date D (YYYY-MM-DD): reads the ledger's event partitions
-        dt=D and its snapshots as of D, quarantines rows that break the contract, credits
-        creators, flags risky accounts (rules/detection/ and an anomaly model) and holds
-        their money, pays the rest under the payout policy, checks the books, and publishes
-        payouts, creator_balances, flags, holds, quarantine and night_counts under
-        <warehouse>/<table>/dt=D/. With --from/--to, runs each night in order and stops at the
-        first that fails.
-
-        A completed night is never run twice (running it again prints so and changes
-        nothing). A night that failed or was killed resumes at the step it did not finish.
-        Nights run in order: D needs D-1 completed, except on a new warehouse.
-
-        Options:
-          --date D           the business date to run
-          --from D1 --to D2  run D1..D2 inclusive, in order (instead of --date)
-          --ledger DIR       the ledger root (<ledger>/<table>/dt=YYYY-MM-DD/*.parquet|*.csv)
-          --warehouse DIR    where published tables, the job repository and logs live
-          --master URL       Spark master (default local[*]; e.g. spark://host:7077)
-          --config FILE      a properties file of giftpay.* and spark.* settings
-          --empty-day        a missing event partition means the day had no events
-                             (without it, a missing partition stops the night)
-
-        The log is <warehouse>/_giftpay/logs/giftpay.log.
-        """;
+    @ArgGroup(exclusive = false, multiplicity = "1")
+    NightRange range;
   }
 
+  @Spec CommandSpec spec;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Nights nights;
+
+  @Mixin LedgerOption ledger;
+
+  @Mixin WarehouseOption warehouse;
+
+  @Mixin SparkOptions spark;
+
+  @Option(
+      names = "--empty-day",
+      description = "a missing event partition means the day had no events (without it, a missing partition"
+          + " stops the night)")
+  boolean emptyDay;
+
   @Override
-  public int run(List<String> args, PrintStream out) {
-    Options options =
-        Options.parse("nightly", args,
-            Set.of("--date", "--from", "--to", "--ledger", "--warehouse", "--master", "--config"),
-            Set.of("--empty-day"));
+  public Integer call() {
     LocalDate from;
     LocalDate to;
-    if (options.has("--date")) {
-      if (options.has("--from") || options.has("--to")) {
-        throw new UsageException("give either --date or --from and --to, not both");
-      }
-      from = to = options.date("--date");
-    } else if (options.has("--from") || options.has("--to")) {
-      from = options.date("--from");
-      to = options.date("--to");
-      if (to.isBefore(from)) {
-        throw new UsageException("Invalid --to: " + to + " (before --from " + from + ")");
-      }
-      if (from.plusDays(MAX_NIGHTS).isBefore(to)) {
-        throw new UsageException("Invalid --to: " + to + " (more than " + MAX_NIGHTS + " nights)");
-      }
+    if (nights.date != null) {
+      from = to = nights.date;
     } else {
-      throw new UsageException("'nightly' needs --date, or --from and --to");
+      nights.range.inOrder(spec).atMost(spec, MAX_NIGHTS);
+      from = nights.range.from;
+      to = nights.range.to;
     }
-    Path ledger = options.path("--ledger");
-    Path warehouse = options.path("--warehouse");
-    GiftpayConfig config = GiftpayConfig.load(options.has("--config") ? options.path("--config") : null);
-    if (options.has("--master")) {
-      config = config.with(GiftpayConfig.SPARK_MASTER, options.required("--master"));
-    }
-    runNights(config, ledger, warehouse, from, to, options.has("--empty-day"), out);
+    runNights(spark.config(), ledger.dir, warehouse.dir, from, to, emptyDay, Giftpay.out(spec));
     return Giftpay.OK;
   }
 
