@@ -54,6 +54,8 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       EvaluateCommand.class,
       BacktestCommand.class,
+      ReviewCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Giftpay implements Callable<Integer> {

@@ -18,6 +18,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -25,6 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
+    header = "write a completed night's report again (<warehouse>/reports/dt=D/index.html)",
     description = {
       "Writes the night report of a completed night D to <warehouse>/reports/dt=D/index.html:",
       "one self-contained HTML page (no network; charts as inline SVG) with the books, payouts",
@@ -37,21 +39,17 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--date", required = true, paramLabel = "D", description = "the completed night to report (YYYY-MM-DD)")
   LocalDate date;
 
-  @Option(names = "--warehouse", required = true, paramLabel = "DIR", description = "the warehouse the night was published in")
-  Path warehouse;
+  @Mixin WarehouseOption warehouse;
 
-  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*])")
-  String master;
-
-  @Option(names = "--config", paramLabel = "FILE", description = "a properties file of giftpay.* and spark.* settings")
-  Path config;
+  @Mixin SparkOptions sparkOptions;
 
   @Spec CommandSpec spec;
 
   private final CaseSource cases;
 
+  /** With the cases of the night's kept case book. */
   ReportCommand() {
-    this(CaseSource.NONE);
+    this(null);
   }
 
   /** With the review cases of the night from {@code cases}. */
@@ -61,7 +59,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path root = warehouse.toAbsolutePath().normalize();
+    Path root = warehouse.root();
     WarehouseLayout layout = new WarehouseLayout(new org.apache.hadoop.fs.Path(root.toString()));
     // Refuse before Spark starts: only a published night has tables to report.
     if (!new NightRecords(layout, new WarehouseFiles(layout.root(), new Configuration())).isCompleted(date)) {
@@ -69,19 +67,15 @@ final class ReportCommand implements Callable<Integer> {
           + ": no night record " + layout.nightRecord(date).toUri().getPath() + "; run giftpay nightly for it first)");
     }
     Logs.useFile(root.resolve("_giftpay/logs/giftpay.log"));
-    GiftpayConfig settings = GiftpayConfig.load(config);
-    if (master != null) {
-      settings = settings.with(GiftpayConfig.SPARK_MASTER, master);
-    }
+    GiftpayConfig settings = sparkOptions.config();
     PayoutPolicy policy = PayoutPolicyFile.load(settings.policyFile());
     boolean ownSession = SparkSession.getActiveSession().isEmpty();
     SparkSession spark = SparkSessions.create(settings);
     try {
       WarehouseFiles files = new WarehouseFiles(layout.root(), spark.sparkContext().hadoopConfiguration());
-      NightReport report = new NightReportReader(spark, layout, files, policy).read(date, cases.cases(spark, layout, date));
+      NightReport report = new NightReportReader(spark, layout, files, policy).read(date, (cases == null ? CaseSource.caseBook(policy) : cases).cases(spark, layout, date));
       org.apache.hadoop.fs.Path written = new NightReportWriter(layout, files).write(report);
-      spec.commandLine().getOut().println("giftpay report " + date + ": " + written.toUri().getPath());
-      spec.commandLine().getOut().flush();
+      Giftpay.out(spec).println("giftpay report " + date + ": " + written.toUri().getPath());
     } finally {
       if (ownSession) {
         spark.stop();

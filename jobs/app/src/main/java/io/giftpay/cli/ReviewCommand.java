@@ -11,7 +11,6 @@ import io.giftpay.review.DecisionRefused;
 import io.giftpay.review.ReviewDecision;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,7 +31,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "review",
-    description = "Work through review cases: list them, read one, decide.",
+    mixinStandardHelpOptions = true,
+    header = "work through review cases: list them (queue), read one (show), decide (decide)",
+    description = "Trust and safety's desk: a case is one account (sender or creator) with open flags or holds.",
     subcommands = {ReviewCommand.Queue.class, ReviewShowCommand.class, ReviewCommand.Decide.class})
 final class ReviewCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -51,6 +53,8 @@ final class ReviewCommand implements Callable<Integer> {
 
   @Command(
       name = "queue",
+      mixinStandardHelpOptions = true,
+      header = "list the review cases, most USD at stake first",
       description = {
         "One line a case, most USD at stake first, then oldest: account, role, kind (fraud or care), the sources that flagged it,",
         "the model's score, USD held, first and last flagged night, age in nights, and any decision waiting for the next night.",
@@ -59,8 +63,7 @@ final class ReviewCommand implements Callable<Integer> {
   static final class Queue implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--warehouse", required = true, paramLabel = "DIR", description = "the warehouse")
-    Path warehouse;
+    @Mixin WarehouseOption warehouse;
 
     @Option(names = "--kind", paramLabel = "fraud|care", description = "only cases of this kind")
     CaseKindOption kind;
@@ -74,15 +77,14 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|json", description = "output format (default: ${DEFAULT-VALUE})")
     Format format;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "a properties file of giftpay.* and spark.* settings")
-    Path config;
+    @Mixin SparkOptions spark;
 
     @Override
     public Integer call() {
       if (limit != null && limit < 1) {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid --limit: " + limit + " (must be at least 1)");
       }
-      try (ReviewSession session = new ReviewSession(warehouse, config)) {
+      try (ReviewSession session = new ReviewSession(warehouse.root(), spark.config())) {
         List<ReviewDecision> pending = session.book.pending();
         List<List<String>> rows = new ArrayList<>();
         for (CaseSummary c : session.book.cases()) {
@@ -97,7 +99,7 @@ final class ReviewCommand implements Callable<Integer> {
               c.usdHeld().setScale(2, java.math.RoundingMode.DOWN).toPlainString(), c.firstFlagged().toString(),
               c.lastFlagged().toString(), Integer.toString(c.ageNights()), waiting(c, pending)));
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = new PrintWriter(Giftpay.out(spec), true);
         TextTable.print(out, format.name(), List.of("case", "account", "role", "kind", "sources", "model_score", "usd_held",
             "first_flagged", "last_flagged", "age_nights", "waiting"), rows);
         if (format == Format.table) {
@@ -120,6 +122,8 @@ final class ReviewCommand implements Callable<Integer> {
 
   @Command(
       name = "decide",
+      mixinStandardHelpOptions = true,
+      header = "record a decision on an account's open case (the next night applies it)",
       description = {
         "Record a decision on an account's open case; the next night applies it, in balanced books:",
         "  cleared    releases the case's held diamonds (paid that night if the creator qualifies); the rules that",
@@ -151,16 +155,14 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--role", paramLabel = "sender|creator", description = "which case, when the account has one as sender and one as creator")
     String role;
 
-    @Option(names = "--warehouse", required = true, paramLabel = "DIR", description = "the warehouse")
-    Path warehouse;
+    @Mixin WarehouseOption warehouse;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "a properties file of giftpay.* and spark.* settings")
-    Path config;
+    @Mixin SparkOptions spark;
 
     @Override
     public Integer call() {
       Decision word = Decision.parse(decision);
-      try (ReviewSession session = new ReviewSession(warehouse, config)) {
+      try (ReviewSession session = new ReviewSession(warehouse.root(), spark.config())) {
         DecisionDesk desk = new DecisionDesk(
             session.config.getDecimal(GiftpayConfig.REVIEW_FOUR_EYES_USD, GiftpayConfig.REVIEW_FOUR_EYES_USD_DEFAULT));
         DecisionLog log = session.book.log();
@@ -180,7 +182,7 @@ final class ReviewCommand implements Callable<Integer> {
               dailyUsd, Instant.now());
           return outcome[0].decision();
         });
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = new PrintWriter(Giftpay.out(spec), true);
         out.println(outcome[0].message());
         out.flush();
       }

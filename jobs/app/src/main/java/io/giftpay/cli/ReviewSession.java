@@ -23,13 +23,13 @@ final class ReviewSession implements AutoCloseable {
   final ReviewBook book;
   private final boolean ownSession;
 
-  ReviewSession(Path warehouse, Path configFile) {
+  ReviewSession(Path warehouse, GiftpayConfig config) {
     if (!Files.isDirectory(warehouse)) {
       throw new IllegalArgumentException("Invalid --warehouse: " + warehouse + " (no such folder)");
     }
     Path root = warehouse.toAbsolutePath().normalize();
     Logs.useFile(root.resolve("_giftpay/logs/giftpay.log"));
-    this.config = GiftpayConfig.load(configFile);
+    this.config = config;
     this.policy = PayoutPolicyFile.load(config.policyFile());
     this.layout = new WarehouseLayout(new org.apache.hadoop.fs.Path(root.toString()));
     this.ownSession = SparkSession.getActiveSession().isEmpty();

@@ -17,7 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  * share a card or device with it, its quarantined rows (from the restricted, owner-only copy),
  * and earlier decisions on it.
  */
-@Command(name = "show", description = "Everything about one account's cases on one page: flags with evidence, holds, recent activity, linked accounts, decisions.")
+@Command(name = "show", mixinStandardHelpOptions = true, header = "everything about one account's cases on one page", description = "Everything about one account's cases on one page: flags with evidence, holds, recent activity, linked accounts, decisions.")
 final class ReviewShowCommand implements Callable<Integer> {
   private static final int RECENT_NIGHTS = 7;
   private static final int MOST_EVENTS = 50;
@@ -38,16 +38,14 @@ final class ReviewShowCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "ACCOUNT", description = "the account (user_id)")
   String account;
 
-  @Option(names = "--warehouse", required = true, paramLabel = "DIR", description = "the warehouse")
-  Path warehouse;
+  @Mixin WarehouseOption warehouse;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "a properties file of giftpay.* and spark.* settings")
-  Path config;
+  @Mixin SparkOptions sparkOptions;
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    try (ReviewSession s = new ReviewSession(warehouse, config)) {
+    PrintWriter out = new PrintWriter(Giftpay.out(spec), true);
+    try (ReviewSession s = new ReviewSession(warehouse.root(), sparkOptions.config())) {
       ReviewBook book = s.book;
       List<CaseSummary> cases = book.cases().stream().filter(c -> c.accountId().equals(account)).toList();
       if (cases.isEmpty() && !book.accountKnown(account)) {
