@@ -15,6 +15,7 @@ import io.giftpay.spark.KeepFirstOfEachKey;
 import io.giftpay.spark.LedgerReader;
 import io.giftpay.spark.ParseContractColumns;
 import io.giftpay.spark.ValidateLedgerRows;
+import io.giftpay.warehouse.PublishedTables;
 import io.giftpay.warehouse.WarehouseLayout;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -67,8 +68,8 @@ public final class IngestNight {
       counts.add(events(table, partition, accounts, broadcastAccounts, quarantined));
     }
 
-    writer.table(quarantineTable(quarantined), stagedTable(WarehouseLayout.QUARANTINE), "source_table", "source_file", "record");
-    writer.table(NightCountsTable.of(context.spark(), counts), stagedTable(WarehouseLayout.NIGHT_COUNTS), "source_table");
+    writer.table(quarantineTable(quarantined), PublishedTables.QUARANTINE, stagedTable(WarehouseLayout.QUARANTINE));
+    writer.table(NightCountsTable.of(context.spark(), counts), PublishedTables.NIGHT_COUNTS, stagedTable(WarehouseLayout.NIGHT_COUNTS));
     return counts;
   }
 
