@@ -43,7 +43,7 @@ final class StagedWriter {
    * rows whose columns or types differ from the registry stop the night, naming the table.
    */
   void table(Dataset<Row> rows, PublishedTable table, Path dir) {
-    List<String> want = Arrays.stream(table.fileSchema().fields()).map(f -> f.name() + " " + f.dataType().catalogString()).toList();
+    List<String> want = Arrays.stream(table.schema().fields()).map(f -> f.name() + " " + f.dataType().catalogString()).toList();
     List<String> got = Arrays.stream(rows.schema().fields()).map(f -> f.name() + " " + f.dataType().catalogString()).toList();
     if (!got.equals(want)) {
       throw new IllegalStateException("Invalid staged table " + table.name() + ": columns " + got

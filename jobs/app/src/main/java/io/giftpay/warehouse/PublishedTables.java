@@ -23,8 +23,9 @@ public final class PublishedTables {
   public static final String PARTITION_COLUMN = "dt";
 
   /**
-   * One column. {@code nullable} says whether the column can hold a null; the Parquet files
-   * themselves mark every column optional (Spark writes Parquet so), see {@link PublishedTable#fileSchema()}.
+   * One column. {@code nullable} is the column's repetition in the Parquet footer: optional
+   * (true) or required. Spark writes it from the night's plan, so today many columns that never
+   * hold a null are still optional; a reader (Spark, DuckDB) sees every column as nullable.
    */
   public record Column(String name, DataType type, boolean nullable, String description) {
     /** The Spark SQL type as written in DDL and the docs, e.g. {@code decimal(18,2)}. */
@@ -45,7 +46,7 @@ public final class PublishedTables {
       }
     }
 
-    /** The schema as the night's Spark rows carry it, with each column's nullability. */
+    /** The schema exactly as published: names, types and the footer's optional/required. */
     public StructType schema() {
       StructType schema = new StructType();
       for (Column c : columns) {
@@ -54,14 +55,14 @@ public final class PublishedTables {
       return schema;
     }
 
-    /** The schema read back from the Parquet files: Spark writes every column as optional. */
-    public StructType fileSchema() {
+    /** The schema a reader gets from the files: Spark's file readers make every column nullable. */
+    public StructType readSchema() {
       return schema().asNullable();
     }
 
-    /** The file schema plus the {@code dt} partition column: what a view over the whole table shows. */
+    /** The read schema plus the {@code dt} partition column: what a view over the whole table shows. */
     public StructType viewSchema() {
-      return fileSchema().add(PARTITION_COLUMN, DataTypes.DateType, true);
+      return readSchema().add(PARTITION_COLUMN, DataTypes.DateType, true);
     }
 
     public List<String> columnNames() {
@@ -88,7 +89,7 @@ public final class PublishedTables {
               required("source_table", DataTypes.StringType, "the ledger table the row came from (`gifts`, `recharges`, `reversals`, `rewards`, `accounts`, `fx_rates`)"),
               nullable("source_file", DataTypes.StringType, "the file below the ledger root, e.g. `gifts/dt=2026-11-01/part-1.csv`"),
               nullable("event_id", DataTypes.StringType, "the row's event_id (null for snapshot rows, or when it is missing)"),
-              required("reason", DataTypes.StringType, "the contract's code: `MISSING_FIELD`, `BAD_VALUE`, `FUTURE_EVENT`, `UNKNOWN_GIFT`, `QUANTITY_OUT_OF_RANGE`, `COINS_MISMATCH`, `NON_POSITIVE_AMOUNT`, `UNKNOWN_ACCOUNT`, `NOT_A_CREATOR` (the first check the row fails)"),
+              nullable("reason", DataTypes.StringType, "the contract's code: `MISSING_FIELD`, `BAD_VALUE`, `FUTURE_EVENT`, `UNKNOWN_GIFT`, `QUANTITY_OUT_OF_RANGE`, `COINS_MISMATCH`, `NON_POSITIVE_AMOUNT`, `UNKNOWN_ACCOUNT`, `NOT_A_CREATOR` (the first check the row fails)"),
               nullable("detail", DataTypes.StringType, "what was wrong, e.g. `quantity: 'abc' is not a valid quantity`"),
               nullable("record", DataTypes.StringType, "the row's original fields as JSON"),
               businessDate("D, the night that read the row; snapshot rows are checked on the night their snapshot lands")),
@@ -99,13 +100,13 @@ public final class PublishedTables {
           WarehouseLayout.FLAGS,
           "account × source flagged on D",
           List.of(
-              required("account_id", DataTypes.StringType, "the flagged account"),
+              nullable("account_id", DataTypes.StringType, "the flagged account"),
               required("role", DataTypes.StringType, "`sender` or `creator`"),
               required("source", DataTypes.StringType, "`<rule id>@v<version>` or `isolation-forest@<model version>`"),
               required("severity", DataTypes.StringType, "`low`, `medium`, `high` or `critical` (the rule's, or the model's)"),
               required("action", DataTypes.StringType, "`review` or `hold`"),
               nullable("score", DataTypes.DoubleType, "the model's anomaly score; null for rules"),
-              required("evidence", DataTypes.StringType, "JSON frozen at flag time: the rule and the feature values, or the model version, score and the features that set the account apart with their percentiles. Cards and devices appear only as `card_key` / `device_key` (a prefix and 16 hex digits of the identifier's SHA-256)"),
+              nullable("evidence", DataTypes.StringType, "JSON frozen at flag time: the rule and the feature values, or the model version, score and the features that set the account apart with their percentiles. Cards and devices appear only as `card_key` / `device_key` (a prefix and 16 hex digits of the identifier's SHA-256)"),
               businessDate("D")),
           List.of("account_id", "role", "source"));
 
@@ -114,11 +115,11 @@ public final class PublishedTables {
           WarehouseLayout.HOLDS,
           "hold placed or carried on D",
           List.of(
-              required("hold_id", DataTypes.StringType, "`hold-` + 32 hex of SHA-256 of the night, creator, sender and source"),
-              required("creator_id", DataTypes.StringType, "the creator whose diamonds are held"),
+              nullable("hold_id", DataTypes.StringType, "`hold-` + 32 hex of SHA-256 of the night, creator, sender and source"),
+              nullable("creator_id", DataTypes.StringType, "the creator whose diamonds are held"),
               nullable("sender_id", DataTypes.StringType, "the sender whose gifts are held; null for a hold on the creator"),
-              required("diamonds", DataTypes.LongType, "diamonds held tonight"),
-              required("source", DataTypes.StringType, "the rules that placed the hold, or `reversal`"),
+              nullable("diamonds", DataTypes.LongType, "diamonds held tonight"),
+              nullable("source", DataTypes.StringType, "the rules that placed the hold, or `reversal`"),
               required("state", DataTypes.StringType, "`held`: a hold stays open until a reviewer decides"),
               businessDate("D")),
           List.of("creator_id", "sender_id", "source"));
@@ -183,18 +184,18 @@ public final class PublishedTables {
           WarehouseLayout.CREATOR_BALANCES,
           "creator with any balance or activity, after night D",
           List.of(
-              required("creator_id", DataTypes.StringType, "the creator"),
+              nullable("creator_id", DataTypes.StringType, "the creator"),
               businessDate("D"),
-              required("credited_diamonds", DataTypes.LongType, "all diamonds ever credited"),
-              required("available_diamonds", DataTypes.LongType, "carried to the next night, not held"),
-              required("held_diamonds", DataTypes.LongType, "held by fraud detection until review"),
-              required("paid_diamonds", DataTypes.LongType, "all diamonds ever paid"),
-              required("forfeited_diamonds", DataTypes.LongType, "confirmed fraud, never paid"),
-              required("status", DataTypes.StringType, "`PAID`, or why not: `ON_HOLD`, `KYC_MISSING`, `AGE_UNKNOWN`, `UNDERAGE`, `PAYOUT_DETAILS_MISSING`, `NO_FX_RATE`, `NEGATIVE_BALANCE`, `BELOW_MINIMUM` (first that applies, in this order)"),
-              required("credited_today_diamonds", DataTypes.LongType, "diamonds credited on D"),
-              required("gifts_today", DataTypes.LongType, "gifts received on D"),
-              required("paid_today_diamonds", DataTypes.LongType, "diamonds paid on D"),
-              required("available_usd", MONEY_4, "`available_diamonds × diamond_value_usd`")),
+              nullable("credited_diamonds", DataTypes.LongType, "all diamonds ever credited"),
+              nullable("available_diamonds", DataTypes.LongType, "carried to the next night, not held"),
+              nullable("held_diamonds", DataTypes.LongType, "held by fraud detection until review"),
+              nullable("paid_diamonds", DataTypes.LongType, "all diamonds ever paid"),
+              nullable("forfeited_diamonds", DataTypes.LongType, "confirmed fraud, never paid"),
+              nullable("status", DataTypes.StringType, "`PAID`, or why not: `ON_HOLD`, `KYC_MISSING`, `AGE_UNKNOWN`, `UNDERAGE`, `PAYOUT_DETAILS_MISSING`, `NO_FX_RATE`, `NEGATIVE_BALANCE`, `BELOW_MINIMUM` (first that applies, in this order)"),
+              nullable("credited_today_diamonds", DataTypes.LongType, "diamonds credited on D"),
+              nullable("gifts_today", DataTypes.LongType, "gifts received on D"),
+              nullable("paid_today_diamonds", DataTypes.LongType, "diamonds paid on D"),
+              nullable("available_usd", MONEY_4, "`available_diamonds × diamond_value_usd`")),
           List.of("creator_id"));
 
   public static final PublishedTable PAYOUTS =
@@ -202,16 +203,16 @@ public final class PublishedTables {
           WarehouseLayout.PAYOUTS,
           "creator paid on D",
           List.of(
-              required("payout_id", DataTypes.StringType, "`po-` + 32 hex of SHA-256 of creator and date: the same creator and night always give the same id"),
-              required("creator_id", DataTypes.StringType, "the creator paid"),
+              nullable("payout_id", DataTypes.StringType, "`po-` + 32 hex of SHA-256 of creator and date: the same creator and night always give the same id"),
+              nullable("creator_id", DataTypes.StringType, "the creator paid"),
               businessDate("D"),
-              required("diamonds", DataTypes.LongType, "diamonds paid (exactly `amount_usd / diamond_value_usd`)"),
-              required("amount_usd", CENTS, "whole cents, at most `daily_cap_usd`"),
-              required("currency", DataTypes.StringType, "the creator's `payout_currency`"),
-              required("amount", DataTypes.createDecimalType(20, 3), "`amount_usd × fx_rate`, HALF_EVEN to the currency's ISO 4217 minor units (0 for JPY/KRW, 3 for KWD/BHD)"),
-              required("fx_rate", DataTypes.createDecimalType(18, 8), "units per USD used (1 for USD)"),
-              required("payout_method", DataTypes.StringType, "`bank` or `paypal`"),
-              required("capped", DataTypes.BooleanType, "the daily cap reduced the payout"),
+              nullable("diamonds", DataTypes.LongType, "diamonds paid (exactly `amount_usd / diamond_value_usd`)"),
+              nullable("amount_usd", CENTS, "whole cents, at most `daily_cap_usd`"),
+              nullable("currency", DataTypes.StringType, "the creator's `payout_currency`"),
+              nullable("amount", DataTypes.createDecimalType(20, 3), "`amount_usd × fx_rate`, HALF_EVEN to the currency's ISO 4217 minor units (0 for JPY/KRW, 3 for KWD/BHD)"),
+              nullable("fx_rate", DataTypes.createDecimalType(18, 8), "units per USD used (1 for USD)"),
+              nullable("payout_method", DataTypes.StringType, "`bank` or `paypal`"),
+              nullable("capped", DataTypes.BooleanType, "the daily cap reduced the payout"),
               required("policy_version", DataTypes.IntegerType, "payout policy version")),
           List.of("creator_id"));
 

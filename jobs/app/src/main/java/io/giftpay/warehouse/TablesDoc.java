@@ -38,8 +38,9 @@ public final class TablesDoc {
     md.append("the same bytes. A night's partitions appear only after its checks pass, payouts last. Read with\n");
     md.append("hive partitioning, every table also has the column `dt` (date), the night it was published on.\n");
     md.append("`giftpay sql` registers each table below as a view; `giftpay sql --tables` lists them.\n\n");
-    md.append("Money columns are decimals, never floating point. The Parquet files mark every column optional\n");
-    md.append("(Spark writes Parquet so); the `null` column below says whether a column can actually hold a null.\n\n");
+    md.append("Money columns are decimals, never floating point. The `null` column below is the column's\n");
+    md.append("repetition in the Parquet footer: `yes` optional, `no` required. Readers see every column as\n");
+    md.append("nullable; an optional column may still never hold a null (see its meaning).\n\n");
     md.append("**Privacy.** ").append(PublishedTables.PRIVACY_RULE).append("\n\n");
     md.append("| table | one row per | sort order |\n|---|---|---|\n");
     for (PublishedTable table : PublishedTables.ALL) {
