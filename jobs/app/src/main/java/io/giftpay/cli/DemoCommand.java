@@ -4,6 +4,7 @@ import io.giftpay.catalogue.GiftCatalogue;
 import io.giftpay.config.GiftpayConfig;
 import io.giftpay.sample.GeneratorOptions;
 import io.giftpay.sample.LedgerFormat;
+import io.giftpay.warehouse.PublishedTables;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -75,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
     Path root = warehouse.toAbsolutePath().normalize();
     out.println();
     out.println("Demo done. Published Parquet tables, one dt= folder per night:");
-    for (String table : List.of("payouts", "creator_balances", "flags", "holds", "quarantine", "night_counts")) {
+    for (String table : PublishedTables.names().stream().filter(t -> Files.isDirectory(root.resolve(t))).toList()) {
       out.println("  " + root.resolve(table));
     }
     out.println("Log: " + root.resolve("_giftpay/logs/giftpay.log"));

@@ -12,6 +12,7 @@ import io.giftpay.night.Progress;
 import io.giftpay.payout.PayoutPolicy;
 import io.giftpay.payout.PayoutPolicyFile;
 import io.giftpay.spark.SparkSessions;
+import io.giftpay.warehouse.PublishedTables;
 import io.giftpay.warehouse.WarehouseFiles;
 import io.giftpay.warehouse.WarehouseLayout;
 import io.giftpay.warehouse.WarehouseLock;
@@ -142,7 +143,10 @@ final class NightlyCommand implements Callable<Integer> {
       out.println("  time per step: " + String.join(", ", outcome.stepTimes()));
     }
     if (outcome.ran()) {
-      out.println("  published: " + layout.root() + "/{payouts,creator_balances,flags,holds,quarantine,night_counts}/dt=" + outcome.night());
+      List<String> published = PublishedTables.names().stream()
+          .filter(table -> Files.isDirectory(Path.of(layout.published(table, outcome.night()).toUri().getPath())))
+          .toList();
+      out.println("  published: " + layout.root() + "/{" + String.join(",", published) + "}/dt=" + outcome.night());
     }
   }
 }

@@ -17,6 +17,7 @@ import io.giftpay.spark.LedgerReader;
 import io.giftpay.spark.ParseContractColumns;
 import io.giftpay.spark.QuarantineRecords;
 import io.giftpay.spark.ValidateLedgerRows;
+import io.giftpay.warehouse.PublishedTables;
 import io.giftpay.warehouse.WarehouseLayout;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -75,13 +76,13 @@ public final class IngestNight {
     // Published: personal columns as keys and age bands. Restricted: the rows as they came.
     Dataset<Row> quarantine = quarantineTable(quarantined);
     writer.table(quarantine.select("source_table", "source_file", "event_id", "reason", "detail", "record", "business_date"),
-        stagedTable(WarehouseLayout.QUARANTINE), "source_table", "source_file", "record");
+        PublishedTables.QUARANTINE, stagedTable(WarehouseLayout.QUARANTINE));
     Path restricted = RestrictedQuarantine.staged(context);
     writer.table(quarantine.select(col("source_table"), col("source_file"), col("event_id"), col("reason"), col("detail"),
             col("raw_record").as("record"), col("account_ids"), col("business_date")),
         restricted, "source_table", "source_file", "record");
     RestrictedQuarantine.ownerOnly(context, restricted);
-    writer.table(NightCountsTable.of(context.spark(), counts), stagedTable(WarehouseLayout.NIGHT_COUNTS), "source_table");
+    writer.table(NightCountsTable.of(context.spark(), counts), PublishedTables.NIGHT_COUNTS, stagedTable(WarehouseLayout.NIGHT_COUNTS));
     return counts;
   }
 

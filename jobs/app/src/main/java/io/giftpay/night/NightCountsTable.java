@@ -2,14 +2,13 @@ package io.giftpay.night;
 
 import io.giftpay.ledger.RejectReason;
 import io.giftpay.ledger.TableCounts;
+import io.giftpay.warehouse.PublishedTables;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -20,18 +19,9 @@ import org.apache.spark.sql.types.StructType;
 final class NightCountsTable {
   private NightCountsTable() {}
 
+  /** As {@link PublishedTables#NIGHT_COUNTS} defines it: the counts, then one column per reason in declaration order. */
   static StructType schema() {
-    StructType schema =
-        new StructType()
-            .add("source_table", DataTypes.StringType, false)
-            .add("rows_read", DataTypes.LongType, false)
-            .add("accepted", DataTypes.LongType, false)
-            .add("duplicates", DataTypes.LongType, false)
-            .add("quarantined", DataTypes.LongType, false);
-    for (RejectReason reason : RejectReason.values()) {
-      schema = schema.add(reason.name().toLowerCase(Locale.ROOT), DataTypes.LongType, false);
-    }
-    return schema;
+    return PublishedTables.NIGHT_COUNTS.schema();
   }
 
   static Dataset<Row> of(SparkSession spark, List<TableCounts> counts) {

@@ -4,7 +4,9 @@ import io.giftpay.ledger.LedgerTable;
 import io.giftpay.report.CaseSource;
 import io.giftpay.report.NightReportReader;
 import io.giftpay.report.NightReportWriter;
+import io.giftpay.warehouse.PublishedTables;
 import io.giftpay.warehouse.WarehouseLayout;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
 
@@ -18,17 +20,7 @@ public final class PublishNight {
   public static final String STEP = "publish";
 
   /** Published tables, smallest first; payouts last so a half-published night shows no money. */
-  static final List<String> TABLES =
-      List.of(
-          WarehouseLayout.NIGHT_COUNTS,
-          WarehouseLayout.QUARANTINE,
-          WarehouseLayout.FLAGS,
-          WarehouseLayout.HOLDS,
-          WarehouseLayout.REVIEWS,
-          WarehouseLayout.SPENDING_LIMITS,
-          IncomeNight.TABLE,
-          WarehouseLayout.CREATOR_BALANCES,
-          WarehouseLayout.PAYOUTS);
+  static final List<String> TABLES = PublishedTables.names();
 
   private final NightContext context;
 
@@ -41,10 +33,15 @@ public final class PublishNight {
     String summary =
         context.files().readText(layout.work(context.night(), CheckNight.SUMMARY))
             .orElseThrow(() -> new NightFailure("Night " + context.night() + " has no checked summary; its check step did not finish"));
+    List<String> published = new ArrayList<>();
     for (String table : TABLES) {
       Path staged = layout.stagedTable(context.night(), table);
       if (context.files().exists(staged)) {
         context.files().replace(staged, layout.published(table, context.night()));
+      }
+      // A resumed publish finds a table already moved: it is published all the same.
+      if (context.files().exists(layout.published(table, context.night()))) {
+        published.add(table);
       }
     }
     for (LedgerTable table : LedgerTable.eventTables()) {
@@ -64,7 +61,7 @@ public final class PublishNight {
     RestrictedQuarantine.ownerOnlyAfterPublish(context);
     new NightRecords(layout, context.files()).write(context.night(), summary);
     context.files().delete(layout.staging(context.night()));
-    context.progress().line("[%s] %s published under %s", STEP, String.join(", ", TABLES), layout.root());
+    context.progress().line("[%s] %s published under %s", STEP, String.join(", ", published), layout.root());
   }
 
   /** {@code staged/event_date=E/} becomes {@code events/<table>/event_date=E/night=D/}. */

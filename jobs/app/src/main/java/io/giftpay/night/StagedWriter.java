@@ -1,7 +1,10 @@
 package io.giftpay.night;
 
+import io.giftpay.warehouse.PublishedTables;
+import io.giftpay.warehouse.PublishedTables.PublishedTable;
 import io.giftpay.warehouse.WarehouseFiles;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -33,6 +36,20 @@ final class StagedWriter {
     Column[] order = Arrays.stream(sortColumns).map(rows::col).toArray(Column[]::new);
     rows.repartition(1).sortWithinPartitions(order).write().mode(SaveMode.Overwrite).parquet(dir.toString());
     files.normaliseSparkOutput(dir);
+  }
+
+  /**
+   * A published table, in the columns and row order {@link PublishedTables} gives it. Staged
+   * rows whose columns or types differ from the registry stop the night, naming the table.
+   */
+  void table(Dataset<Row> rows, PublishedTable table, Path dir) {
+    List<String> want = Arrays.stream(table.schema().fields()).map(f -> f.name() + " " + f.dataType().catalogString()).toList();
+    List<String> got = Arrays.stream(rows.schema().fields()).map(f -> f.name() + " " + f.dataType().catalogString()).toList();
+    if (!got.equals(want)) {
+      throw new IllegalStateException("Invalid staged table " + table.name() + ": columns " + got
+          + " differ from PublishedTables " + want);
+    }
+    table(rows, dir, table.sortOrder().toArray(String[]::new));
   }
 
   /** Accepted events, one folder per event date, for replay look-ups and feature windows. */
