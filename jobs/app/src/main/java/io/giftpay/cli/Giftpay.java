@@ -56,6 +56,7 @@ import picocli.CommandLine.Spec;
       BacktestCommand.class,
       ReviewCommand.class,
       ReportCommand.class,
+      SqlCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Giftpay implements Callable<Integer> {

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code giftpay sql}: Spark SQL over the published tables of a warehouse, for analysts. */
 @Command(
     name = "sql",
+    header = "run a Spark SQL query over the published tables (analysts)",
     mixinStandardHelpOptions = true,
     description = {
         "Runs a Spark SQL query over a warehouse's published tables and prints the result.",
@@ -26,8 +28,7 @@ import picocli.CommandLine.Spec;
 final class SqlCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--warehouse", required = true, paramLabel = "DIR", description = "the warehouse the nights were published into")
-  Path warehouse;
+  @Mixin WarehouseOption warehouseOption;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "QUERY", description = "the SQL query (quote it)")
   String query;
@@ -39,17 +40,12 @@ final class SqlCommand implements Callable<Integer> {
   @Option(names = "--tables", description = "list the tables, their columns and the nights this warehouse has, then stop")
   boolean tables;
 
-  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*])")
-  String master;
-
-  @Option(names = "--config", paramLabel = "FILE", description = "a properties file of giftpay.* and spark.* settings")
-  Path config;
-
-  /** Where results go; the CLI's standard output unless a caller sets another. */
-  PrintStream out = System.out;
+  @Mixin SparkOptions sparkOptions;
 
   @Override
   public Integer call() {
+    PrintStream out = Giftpay.out(spec);
+    Path warehouse = warehouseOption.dir;
     if (tables) {
       if (query != null) {
         throw new ParameterException(spec.commandLine(), "give either a query or --tables, not both");
@@ -62,10 +58,7 @@ final class SqlCommand implements Callable<Integer> {
     }
     Path root = SqlQuery.requireWarehouse(warehouse);
     Logs.useFile(root.resolve("_giftpay/logs/giftpay.log"));
-    GiftpayConfig settings = GiftpayConfig.load(config);
-    if (master != null) {
-      settings = settings.with(GiftpayConfig.SPARK_MASTER, master);
-    }
+    GiftpayConfig settings = sparkOptions.config();
     // A caller that already has a session (a test, a notebook) keeps it; one we start, we stop.
     boolean ownSession = SparkSession.getActiveSession().isEmpty();
     SparkSession spark = SparkSessions.create(settings);

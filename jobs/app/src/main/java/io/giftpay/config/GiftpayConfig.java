@@ -80,9 +80,9 @@ public final class GiftpayConfig {
   public static final String REVIEW_QUIET_NIGHTS = "giftpay.review.cleared-quiet-nights";
   public static final int REVIEW_QUIET_NIGHTS_DEFAULT = 14;
 
-  /** How much a feature must grow over what the reviewer cleared to flag again: 0.5 = half as much again. */
+  /** How much a feature must grow over what the reviewer cleared to flag again: 1.0 = more than twice as much. */
   public static final String REVIEW_EVIDENCE_GROWTH = "giftpay.review.evidence-growth";
-  public static final String REVIEW_EVIDENCE_GROWTH_DEFAULT = "0.5";
+  public static final String REVIEW_EVIDENCE_GROWTH_DEFAULT = "1.0";
 
   /**
    * The identifier key file (HMAC key of card and device keys); default

@@ -20,6 +20,7 @@ import io.giftpay.features.FeatureViews;
 import io.giftpay.features.SenderFeatures;
 import io.giftpay.ledger.LedgerTable;
 import io.giftpay.review.SuppressClearedFlags;
+import io.giftpay.warehouse.PublishedTables;
 import io.giftpay.warehouse.WarehouseLayout;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ public final class DetectNight {
     flags = new SuppressClearedFlags(suppressions,
         context.config().getDouble(GiftpayConfig.REVIEW_EVIDENCE_GROWTH, GiftpayConfig.REVIEW_EVIDENCE_GROWTH_DEFAULT)).apply(flags);
     Path flagsDir = context.warehouse().stagedTable(night, WarehouseLayout.FLAGS);
-    writer.table(flags, flagsDir, "account_id", "role", "source");
+    writer.table(flags, PublishedTables.FLAGS, flagsDir);
     flags = writer.read(flagsDir);
 
     // A hold stays open until a reviewer decides: tonight's hold flags join the holds still open

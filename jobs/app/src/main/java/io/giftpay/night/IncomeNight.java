@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import io.giftpay.features.DailySummaries;
 import io.giftpay.income.CreatorIncome;
 import io.giftpay.income.RollGifterWindow;
+import io.giftpay.warehouse.PublishedTables;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -65,7 +66,7 @@ public final class IncomeNight {
     }
 
     Path table = context.warehouse().stagedTable(night, TABLE);
-    writer.table(new CreatorIncome(tonight, diamondsPerCoin, context.policy().diamondValueUsd(), night).apply(state), table, "creator_id");
+    writer.table(new CreatorIncome(tonight, diamondsPerCoin, context.policy().diamondValueUsd(), night).apply(state), PublishedTables.CREATOR_INCOME, table);
     Dataset<Row> published = writer.read(table);
     long high = published.filter(col("band").equalTo("high")).count();
     long medium = published.filter(col("band").equalTo("medium")).count();

@@ -17,6 +17,7 @@ import io.giftpay.spark.BalanceColumns;
 import io.giftpay.spark.BalanceRows;
 import io.giftpay.spark.DecidePayouts;
 import io.giftpay.spark.PayoutRows;
+import io.giftpay.warehouse.PublishedTables;
 import io.giftpay.warehouse.WarehouseLayout;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -58,15 +59,13 @@ public final class PayNight {
     Dataset<Row> decided =
         writer.work(new DecidePayouts(context.policy(), context.night(), accounts, fxRates).apply(held), work(DECIDED));
 
-    writer.table(
-        new PayoutRows(context.night(), context.policy().version()).apply(decided),
-        staged(WarehouseLayout.PAYOUTS), BalanceColumns.CREATOR_ID);
-    writer.table(
-        new BalanceRows(context.night(), context.policy().diamondValueUsd()).apply(decided),
-        staged(WarehouseLayout.CREATOR_BALANCES), BalanceColumns.CREATOR_ID);
-    writer.table(holdsTable(pairHolds, creatorHolds, held), staged(WarehouseLayout.HOLDS), "creator_id", "sender_id", "source");
-    writer.table(review.reviewsTable(applied, moves), staged(WarehouseLayout.REVIEWS), "account_id", "review_id");
-    writer.table(review.spendingLimits(applied), staged(WarehouseLayout.SPENDING_LIMITS), "account_id");
+    writer.table(new PayoutRows(context.night(), context.policy().version()).apply(decided),
+        PublishedTables.PAYOUTS, staged(WarehouseLayout.PAYOUTS));
+    writer.table(new BalanceRows(context.night(), context.policy().diamondValueUsd()).apply(decided),
+        PublishedTables.CREATOR_BALANCES, staged(WarehouseLayout.CREATOR_BALANCES));
+    writer.table(holdsTable(pairHolds, creatorHolds, held), PublishedTables.HOLDS, staged(WarehouseLayout.HOLDS));
+    writer.table(review.reviewsTable(applied, moves), PublishedTables.REVIEWS, staged(WarehouseLayout.REVIEWS));
+    writer.table(review.spendingLimits(applied), PublishedTables.SPENDING_LIMITS, staged(WarehouseLayout.SPENDING_LIMITS));
     BuildCaseBook book = new BuildCaseBook(context.night(), review.careRules()).apply(
         review.previousBook(), review.previousCaseHolds(),
         writer.read(staged(WarehouseLayout.FLAGS)), writer.read(staged(WarehouseLayout.HOLDS)), review.decidedCases(applied));

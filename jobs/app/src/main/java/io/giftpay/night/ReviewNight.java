@@ -57,14 +57,8 @@ final class ReviewNight {
   static final String FROZEN = "review_tonight.json";
   /** The open-holds source of an account confirmed as fraud: all it sends or receives is held from then on. */
   static final String CONFIRMED_SOURCE = "review-confirmed";
-  static final StructType REVIEWS = StructType.fromDDL(
-      "review_id string, case_id string, account_id string, role string, kind string, decision string, reviewer string, "
-          + "second_reviewer string, reason string, decided_at timestamp, applied_on date, diamonds_released bigint, "
-          + "diamonds_forfeited bigint, usd_released decimal(22,4), usd_forfeited decimal(22,4), daily_limit_usd decimal(18,2), "
-          + "flags_answered string, business_date date");
-  static final StructType SPENDING_LIMITS = StructType.fromDDL(
-      "account_id string, daily_limit_usd decimal(18,2), reviewer string, reason string, decided_at timestamp, "
-          + "effective_from date, business_date date");
+  static final StructType REVIEWS = io.giftpay.warehouse.PublishedTables.REVIEWS.schema();
+  static final StructType SPENDING_LIMITS = io.giftpay.warehouse.PublishedTables.SPENDING_LIMITS.schema();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One decision applied tonight, with what the case book said of its case. */

@@ -90,8 +90,8 @@ public final class PublishedTables {
               nullable("source_file", DataTypes.StringType, "the file below the ledger root, e.g. `gifts/dt=2026-11-01/part-1.csv`"),
               nullable("event_id", DataTypes.StringType, "the row's event_id (null for snapshot rows, or when it is missing)"),
               nullable("reason", DataTypes.StringType, "the contract's code: `MISSING_FIELD`, `BAD_VALUE`, `FUTURE_EVENT`, `UNKNOWN_GIFT`, `QUANTITY_OUT_OF_RANGE`, `COINS_MISMATCH`, `NON_POSITIVE_AMOUNT`, `UNKNOWN_ACCOUNT`, `NOT_A_CREATOR` (the first check the row fails)"),
-              nullable("detail", DataTypes.StringType, "what was wrong, e.g. `quantity: 'abc' is not a valid quantity`"),
-              nullable("record", DataTypes.StringType, "the row's original fields as JSON"),
+              nullable("detail", DataTypes.StringType, "what was wrong, e.g. `quantity: 'abc' is not a valid quantity`; a payment fingerprint, device id or birth date is never quoted"),
+              nullable("record", DataTypes.StringType, "the row's contract fields as JSON (the original text when the row did not parse, else the typed values), with `card_key`, `device_key` and `birth_band` in place of `payment_fingerprint`, `device_id` and `birth_date`; the raw rows are kept apart, owner-only (README, Privacy)"),
               businessDate("D, the night that read the row; snapshot rows are checked on the night their snapshot lands")),
           List.of("source_table", "source_file", "record"));
 
@@ -106,7 +106,7 @@ public final class PublishedTables {
               required("severity", DataTypes.StringType, "`low`, `medium`, `high` or `critical` (the rule's, or the model's)"),
               required("action", DataTypes.StringType, "`review` or `hold`"),
               nullable("score", DataTypes.DoubleType, "the model's anomaly score; null for rules"),
-              nullable("evidence", DataTypes.StringType, "JSON frozen at flag time: the rule and the feature values, or the model version, score and the features that set the account apart with their percentiles. Cards and devices appear only as `card_key` / `device_key` (a prefix and 16 hex digits of the identifier's SHA-256)"),
+              nullable("evidence", DataTypes.StringType, "JSON frozen at flag time: the rule and the feature values, or the model version, score and the features that set the account apart with their percentiles. Cards and devices appear only as `card_key` / `device_key` (a prefix and 16 hex digits of the identifier's HMAC-SHA256 under the warehouse's secret key), never raw"),
               businessDate("D")),
           List.of("account_id", "role", "source"));
 
@@ -129,7 +129,7 @@ public final class PublishedTables {
           "reviews",
           "review decision applied on D",
           List.of(
-              required("review_id", DataTypes.StringType, "the review decision's id"),
+              required("review_id", DataTypes.StringType, "`rv-` + 24 hex of SHA-256 of the case and the night it was applied"),
               required("case_id", DataTypes.StringType, "the review case it decides"),
               required("account_id", DataTypes.StringType, "the reviewed account"),
               required("role", DataTypes.StringType, "`sender` or `creator`"),
@@ -145,7 +145,7 @@ public final class PublishedTables {
               required("usd_released", MONEY_4, "`diamonds_released × diamond_value_usd`"),
               required("usd_forfeited", MONEY_4, "`diamonds_forfeited × diamond_value_usd`"),
               nullable("daily_limit_usd", CENTS, "the daily spending limit set by a `limit` decision; null otherwise"),
-              required("flags_answered", DataTypes.StringType, "the flag sources the decision answers, comma-separated"),
+              required("flags_answered", DataTypes.StringType, "the sources of the flags and holds the decision answers (rule@version, the model, `reversal`), comma-separated"),
               businessDate("D")),
           List.of("account_id", "review_id"));
 
@@ -172,10 +172,10 @@ public final class PublishedTables {
               required("usd_today", MONEY_4, "USD value of the diamonds credited on D"),
               required("usd_30d", MONEY_4, "USD value of the diamonds credited over the last 30 nights"),
               required("gifters_30d", DataTypes.LongType, "distinct senders who gifted the creator over the last 30 nights"),
-              required("top_gifter_share", DataTypes.DoubleType, "share of the 30-night coins from the single largest gifter (0..1)"),
-              required("top5_share", DataTypes.DoubleType, "share of the 30-night coins from the five largest gifters (0..1)"),
-              required("concentration", DataTypes.DoubleType, "Herfindahl index over the gifters' shares of the 30-night coins (0..1; 1 is a single gifter)"),
-              required("band", DataTypes.StringType, "`low`, `medium` or `high` concentration"),
+              required("top_gifter_share", DataTypes.DoubleType, "share of the 30-night diamonds from the single largest gifter (0..1)"),
+              required("top5_share", DataTypes.DoubleType, "share of the 30-night diamonds from the five largest gifters (0..1)"),
+              required("concentration", DataTypes.DoubleType, "Herfindahl index over the gifters' shares of the 30-night diamonds (0..1; 1 is a single gifter)"),
+              required("band", DataTypes.StringType, "`low`, `medium` or `high`, the first that applies: `low` below USD 10 over 30 nights; `high` when top_gifter_share ≥ 0.5 or concentration ≥ 0.25; `medium` when top5_share ≥ 0.8 or concentration ≥ 0.10; else `low` (io.giftpay.income.DependencyBand)"),
               businessDate("D")),
           List.of("creator_id"));
 

@@ -138,27 +138,28 @@ class SqlQueryTest extends SparkTestBase {
   @Test
   void theCommandLineParsesFormatAndRefusesWhatIsWrong() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    SqlCommand command = new SqlCommand();
-    command.out = new PrintStream(bytes, true, UTF_8);
-    int status = new picocli.CommandLine(command)
-        .execute("--warehouse", warehouse.toString(), "--format", "json", "SELECT count(*) AS n FROM payouts");
+    int status = Giftpay.run(List.of("sql", "--warehouse", warehouse.toString(), "--format", "json", "SELECT count(*) AS n FROM payouts"),
+        new PrintStream(bytes, true, UTF_8), new PrintStream(new ByteArrayOutputStream(), true, UTF_8));
     assertEquals(0, status);
     assertEquals("{\"n\":3}\n", bytes.toString(UTF_8));
 
-    assertEquals(2, quietly().execute("SELECT 1"), "--warehouse is required");
-    assertEquals(2, quietly().execute("--warehouse", warehouse.toString(), "--format", "xml", "SELECT 1"), "unknown format");
-    assertEquals(2, quietly().execute("--warehouse", warehouse.toString()), "no query");
-    assertEquals(1, quietly().execute("--warehouse", warehouse.toString(), "SELECT * FROM nowhere"), "bad query");
+    assertEquals(2, sql("SELECT 1").status(), "--warehouse is required");
+    assertEquals(2, sql("--warehouse", warehouse.toString(), "--format", "xml", "SELECT 1").status(), "unknown format");
+    assertEquals(2, sql("--warehouse", warehouse.toString()).status(), "no query");
+    Cli bad = sql("--warehouse", warehouse.toString(), "SELECT * FROM nowhere");
+    assertEquals(1, bad.status(), "bad query");
+    assertEquals(1, bad.err().strip().lines().count(), "one plain line: " + bad.err());
+    assertTrue(bad.err().contains("TABLE_OR_VIEW_NOT_FOUND"), bad.err());
   }
 
-  private static picocli.CommandLine quietly() {
-    SqlCommand command = new SqlCommand();
-    command.out = new PrintStream(new ByteArrayOutputStream());
-    picocli.CommandLine line = new picocli.CommandLine(command);
-    line.setErr(new java.io.PrintWriter(new ByteArrayOutputStream()));
-    line.setOut(new java.io.PrintWriter(new ByteArrayOutputStream()));
-    line.setExecutionExceptionHandler((e, cl, parsed) -> 1);
-    return line;
+  private record Cli(int status, String err) {}
+
+  private static Cli sql(String... args) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    List<String> line = new java.util.ArrayList<>(List.of("sql"));
+    line.addAll(List.of(args));
+    int status = Giftpay.run(line, new PrintStream(new ByteArrayOutputStream(), true, UTF_8), new PrintStream(err, true, UTF_8));
+    return new Cli(status, err.toString(UTF_8));
   }
 
   private static String print(String sql, QueryOutput.Format format) {
