@@ -49,7 +49,9 @@ final class StagedWriter {
       throw new IllegalStateException("Invalid staged table " + table.name() + ": columns " + got
           + " differ from PublishedTables " + want);
     }
-    table(rows, dir, table.sortOrder().toArray(String[]::new));
+    // The registry's nullability, not whatever the plan happened to infer, goes into the footer, so
+    // a table's schema is the same every night; a null in a required column stops the write.
+    table(spark.createDataFrame(rows.rdd(), table.schema()), dir, table.sortOrder().toArray(String[]::new));
   }
 
   /** Accepted events, one folder per event date, for replay look-ups and feature windows. */

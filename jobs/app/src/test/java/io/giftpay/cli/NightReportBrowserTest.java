@@ -120,15 +120,25 @@ class NightReportBrowserTest extends SparkTestBase {
   @Test
   @Order(2)
   void reportCommandWritesTheReportOfACompletedNight() throws IOException {
-    java.io.StringWriter out = new java.io.StringWriter();
-    CommandLine cli = new CommandLine(new ReportCommand());
-    cli.setOut(new java.io.PrintWriter(out, true));
-    int status = cli.execute("--date", NIGHT.toString(), "--warehouse", warehouse.toString());
-    assertEquals(0, status, out::toString);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status;
+    try (PrintStream o = new PrintStream(out, true, UTF_8); PrintStream e = new PrintStream(err, true, UTF_8)) {
+      status = Giftpay.run(List.of("report", "--date", NIGHT.toString(), "--warehouse", warehouse.toString()), o, e);
+    }
+    assertEquals(0, status, () -> out.toString(UTF_8) + err.toString(UTF_8));
     Path page = warehouse.resolve("reports/dt=" + NIGHT + "/index.html");
-    assertTrue(out.toString().contains(page.toString()), out::toString);
+    assertTrue(out.toString(UTF_8).contains(page.toString()), () -> out.toString(UTF_8));
     String html = Files.readString(page);
-    assertTrue(html.contains("data-figure=\"open-cases-none\""), "no cases handed in: the review section says none");
+    // The command reads the night's kept case book, as the night itself does.
+    WarehouseLayout layout = new WarehouseLayout(new org.apache.hadoop.fs.Path(warehouse.toUri()));
+    List<CaseSummary> open = io.giftpay.report.CaseSource.caseBook(policy).cases(spark, layout, NIGHT).stream()
+        .filter(c -> c.status() == CaseStatus.OPEN).toList();
+    if (open.isEmpty()) {
+      assertTrue(html.contains("data-figure=\"open-cases-none\""), "no open case: the review section says none");
+    } else {
+      assertTrue(html.contains(open.get(0).caseId()), "the biggest open case " + open.get(0).caseId() + " is on the page");
+    }
     try (var listing = Files.list(page.getParent())) {
       assertEquals(List.of("index.html"), listing.map(p -> p.getFileName().toString()).toList(), "no temporary file left");
     }

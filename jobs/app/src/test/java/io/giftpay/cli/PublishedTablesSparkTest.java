@@ -223,7 +223,7 @@ class PublishedTablesSparkTest extends SparkTestBase {
     SqlQuery.listTables(warehouse, new PrintStream(bytes, true, UTF_8));
     String listing = bytes.toString(UTF_8);
     assertTrue(listing.contains("payouts: one row per creator paid on D (2 nights, " + FROM + ".." + TO + ")"), listing);
-    assertTrue(listing.contains("reviews: one row per review decision applied on D (no nights yet)"), listing);
+    assertTrue(listing.contains("reviews: one row per review decision applied on D (2 nights, " + FROM + ".." + TO + ")"), listing);
     assertTrue(listing.lines().anyMatch(l -> l.matches("  second_reviewer +string \\(nullable\\)")), listing);
     assertTrue(listing.lines().anyMatch(l -> l.matches("  review_id +string")), listing);
   }

@@ -43,12 +43,16 @@ class ReviewWorkflowTest extends SparkTestBase {
   private static Path ledger;
   private static Path warehouse;
   private static String rulesBefore;
+  private static String modelBefore;
 
   @BeforeAll
   static void runThreeNights() throws IOException {
     Path rules = Path.of("../../rules").toAbsolutePath().normalize();
     rulesBefore = System.getProperty("giftpay.rules.dir");
     System.setProperty("giftpay.rules.dir", rules.toString());
+    // The rules hold enough creators to review; without the model a night costs half as much.
+    modelBefore = System.getProperty("giftpay.model.enabled");
+    System.setProperty("giftpay.model.enabled", "false");
     ledger = tmp.resolve("ledger");
     LedgerGenerator.generate(new GeneratorOptions(ledger, FROM, 5, 1200, 80, 7L, LedgerFormat.CSV,
         GiftCatalogue.load(rules.resolve("gift-catalogue.csv")).coinsByGiftId()), line -> {});
@@ -60,10 +64,15 @@ class ReviewWorkflowTest extends SparkTestBase {
 
   @AfterAll
   static void restore() {
-    if (rulesBefore == null) {
-      System.clearProperty("giftpay.rules.dir");
+    restore("giftpay.rules.dir", rulesBefore);
+    restore("giftpay.model.enabled", modelBefore);
+  }
+
+  private static void restore(String key, String value) {
+    if (value == null) {
+      System.clearProperty(key);
     } else {
-      System.setProperty("giftpay.rules.dir", rulesBefore);
+      System.setProperty(key, value);
     }
   }
 
