@@ -96,7 +96,7 @@ final class ReviewCommand implements Callable<Integer> {
           }
           rows.add(List.of(c.caseId(), c.accountId(), c.role(), c.kind().word(), String.join(",", c.sources()),
               c.modelScore() == null ? "" : String.format(Locale.ROOT, "%.4f", c.modelScore()),
-              c.usdHeld().setScale(2, java.math.RoundingMode.DOWN).toPlainString(), c.firstFlagged().toString(),
+              exactUsd(c.usdHeld()), c.firstFlagged().toString(),
               c.lastFlagged().toString(), Integer.toString(c.ageNights()), waiting(c, pending)));
         }
         PrintWriter out = new PrintWriter(Giftpay.out(spec), true);
@@ -108,6 +108,12 @@ final class ReviewCommand implements Callable<Integer> {
         out.flush();
       }
       return Giftpay.OK;
+    }
+
+    /** Diamonds may be worth fractions of a cent: at least cents, and every digit there is (never rounded). */
+    private static String exactUsd(BigDecimal usd) {
+      BigDecimal stripped = usd.stripTrailingZeros();
+      return (stripped.scale() < 2 ? usd.setScale(2, java.math.RoundingMode.UNNECESSARY) : stripped).toPlainString();
     }
 
     private static String waiting(CaseSummary c, List<ReviewDecision> pending) {

@@ -94,7 +94,7 @@ class ReviewWorkflowTest extends SparkTestBase {
     Row clearedBefore = balance(toClear[1], HELD_NIGHT);
     Row confirmedBefore = balance(toConfirm[1], HELD_NIGHT);
     assertEquals("ON_HOLD", clearedBefore.getAs("status"));
-    long clearHeld = Math.round(new BigDecimal(toClear[6]).divide(DIAMOND_USD).doubleValue());
+    long clearHeld = new BigDecimal(toClear[6]).divide(DIAMOND_USD).longValueExact();
 
     String decisions = warehouse.resolve("_giftpay/review/decisions").toString();
     // Refusals write nothing.
