@@ -200,7 +200,7 @@ final class ReviewNight {
     for (Applied a : tonight) {
       long[] m = moved.getOrDefault(a.caseId(), new long[2]);
       rows.add(RowFactory.create(
-          "rv-" + hash(a.caseId() + "|" + context.night()),
+          "rv-" + io.giftpay.review.CaseIds.sha256Hex(a.caseId() + "|" + context.night()).substring(0, 24),
           a.caseId(), a.accountId(), a.role(), a.kind(), a.decision().word(), a.reviewer(), a.secondReviewer(), a.reason(),
           a.decidedAt(), context.night(), m[0], m[1],
           context.policy().valueUsd(m[0]).setScale(4), context.policy().valueUsd(m[1]).setScale(4),
@@ -286,14 +286,6 @@ final class ReviewNight {
     return context.warehouse().work(context.night(), name);
   }
 
-  private static String hash(String text) {
-    try {
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(digest).substring(0, 24);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   private static String toJson(List<Applied> applied) {
     ArrayNode array = JSON.createArrayNode();

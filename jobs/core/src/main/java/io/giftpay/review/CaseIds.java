@@ -20,7 +20,8 @@ public final class CaseIds {
     return PREFIX + sha256Hex(role + "|" + accountId + "|" + firstFlagged).substring(0, 16);
   }
 
-  static String sha256Hex(String text) {
+  /** Lower-case hex of the text's SHA-256 (UTF-8): the ids of cases and of applied reviews. */
+  public static String sha256Hex(String text) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
