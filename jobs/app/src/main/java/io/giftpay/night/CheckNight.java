@@ -12,6 +12,7 @@ import io.giftpay.payout.BalanceStatus;
 import io.giftpay.payout.CurrencyMinorUnits;
 import io.giftpay.payout.PayoutPolicy;
 import io.giftpay.spark.BalanceColumns;
+import io.giftpay.spark.ClearingLots;
 import io.giftpay.spark.FindUnbalancedBooks;
 import io.giftpay.warehouse.WarehouseLayout;
 import java.math.BigDecimal;
@@ -56,6 +57,7 @@ public final class CheckNight {
     creditsMatchGifts(balances).ifPresent(failures::add);
     noCreatorLost(balances).ifPresent(failures::add);
     heldMatchesOpenCases(balances).ifPresent(failures::add);
+    pendingMatchesClearingLots(balances).ifPresent(failures::add);
     if (!failures.isEmpty()) {
       throw new NightFailure("Night " + context.night() + " failed its checks, nothing published: " + String.join("; ", failures));
     }
@@ -71,7 +73,7 @@ public final class CheckNight {
     if (broken.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of("books do not balance (credited != available + held + paid + forfeited) for creators "
+    return Optional.of("books do not balance (credited != pending + available + held + paid + forfeited) for creators "
         + broken.stream().map(r -> r.<String>getAs(BalanceColumns.CREATOR_ID)).toList());
   }
 
@@ -168,6 +170,21 @@ public final class CheckNight {
         : Optional.of("held diamonds do not match the open review cases' holds for creators " + broken.stream().map(r -> r.getString(0)).toList());
   }
 
+  /** Every pending diamond is in a clearing lot that is not held, and clears on a night after D (point 11). */
+  private Optional<String> pendingMatchesClearingLots(Dataset<Row> balances) {
+    Dataset<Row> lots = writer.read(context.warehouse().stagedKept(context.night(), DetectNight.AREA_DAILY, CreditNight.CLEARING_LOTS));
+    long early = lots.filter(col(ClearingLots.CLEARS_ON).leq(lit(context.night()))).count();
+    if (early > 0) {
+      return Optional.of(early + " clearing lots kept after night " + context.night() + " clear on or before it");
+    }
+    Dataset<Row> byLots = ClearingLots.unheld(lots, "_c", "_lots_pending");
+    List<Row> broken = balances.join(byLots, balances.col(BalanceColumns.CREATOR_ID).equalTo(byLots.col("_c")), "full_outer")
+        .filter(coalesce(col(BalanceColumns.PENDING), lit(0L)).notEqual(coalesce(col("_lots_pending"), lit(0L))))
+        .select(coalesce(col(BalanceColumns.CREATOR_ID), col("_c")).as("_creator")).orderBy("_creator").limit(5).collectAsList();
+    return broken.isEmpty() ? Optional.empty()
+        : Optional.of("pending diamonds do not match the clearing lots for creators " + broken.stream().map(r -> r.getString(0)).toList());
+  }
+
   private NightSummary summarise(Dataset<Row> balances, Dataset<Row> payouts, Dataset<Row> counts) {
     List<NightSummary.Ingested> ingest = new ArrayList<>();
     for (Row row : counts.orderBy("source_table").collectAsList()) {
@@ -195,7 +212,8 @@ public final class CheckNight {
     }
     Row carried = balances.filter(col(BalanceColumns.AVAILABLE).notEqual(0))
         .agg(count(lit(1)), coalesce(sum(BalanceColumns.AVAILABLE), lit(0L))).first();
-    long held = balances.agg(coalesce(sum(BalanceColumns.HELD), lit(0L))).first().getLong(0);
+    Row heldAndPending = balances.agg(coalesce(sum(BalanceColumns.HELD), lit(0L)), coalesce(sum(BalanceColumns.PENDING), lit(0L))).first();
+    long held = heldAndPending.getLong(0);
     Map<String, Long> flagsBySource = new TreeMap<>();
     for (Row row : writer.read(staged(WarehouseLayout.FLAGS)).groupBy("source").count().collectAsList()) {
       flagsBySource.put(row.getString(0), row.getLong(1));
@@ -206,7 +224,8 @@ public final class CheckNight {
     return new NightSummary(
         context.night().toString(), context.policy().version(), ingest, credited.getLong(0), credited.getLong(1),
         paid.getLong(0), paid.getDecimal(1).setScale(2).toPlainString(), byCurrency, creators, byStatus,
-        carried.getLong(0), carried.getLong(1), carriedUsd.toPlainString(), held, flagsBySource, holds.getLong(0), holds.getLong(1));
+        carried.getLong(0), carried.getLong(1), carriedUsd.toPlainString(), held, flagsBySource, holds.getLong(0), holds.getLong(1),
+        heldAndPending.getLong(1));
   }
 
   /** 40849.000 JPY as 40849, 69.100 KWD as 69.100: the currency's own minor units. */

@@ -28,7 +28,8 @@ public record NightSummary(
     long diamondsHeld,
     Map<String, Long> flagsBySource,
     long holdsPlaced,
-    long diamondsHeldTonight) {
+    long diamondsHeldTonight,
+    long diamondsPending) {
 
   /** One ledger table's counts on the night. */
   public record Ingested(
@@ -72,8 +73,8 @@ public record NightSummary(
     for (CurrencyTotal c : payoutsByCurrency) {
       lines.add(String.format("    %-4s %,8d payouts %18s %s (USD %s)", c.currency(), c.payouts(), c.amount(), c.currency(), c.amountUsd()));
     }
-    lines.add(String.format("  balances: %,d creators; carried to next night: %,d creators, %,d diamonds (USD %s); held: %,d diamonds",
-        creatorsWithBalance, creatorsCarried, diamondsCarried, carriedUsd, diamondsHeld));
+    lines.add(String.format("  balances: %,d creators; carried to next night: %,d creators, %,d diamonds (USD %s); pending (not cleared): %,d diamonds; held: %,d diamonds",
+        creatorsWithBalance, creatorsCarried, diamondsCarried, carriedUsd, diamondsPending, diamondsHeld));
     creatorsByStatus.forEach((status, n) -> lines.add(String.format("    %-24s %,d", status, n)));
     if (flagsBySource != null) {
       lines.add(String.format("  flags: %,d; holds placed: %,d (%,d diamonds)",

@@ -9,9 +9,11 @@ import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.substring;
 
 import io.giftpay.detection.ApplyHolds;
+import io.giftpay.detection.HoldLots;
 import io.giftpay.ledger.LedgerTable;
 import io.giftpay.review.ApplyDecisions;
 import io.giftpay.review.BuildCaseBook;
+import io.giftpay.review.ReleaseHeldLots;
 import java.util.List;
 import io.giftpay.spark.BalanceColumns;
 import io.giftpay.spark.BalanceRows;
@@ -48,10 +50,15 @@ public final class PayNight {
     ReviewNight review = new ReviewNight(context);
     List<ReviewNight.Applied> applied = review.freeze();
     Dataset<Row> moves = writer.work(review.moves(applied), work("review_moves"));
-    Dataset<Row> before = new ApplyDecisions(moves).apply(writer.read(work(CreditNight.BALANCES_BEFORE_PAYOUT)));
+    Dataset<Row> credited = writer.read(work(CreditNight.BALANCES_BEFORE_PAYOUT));
+    Dataset<Row> lots = writer.read(work(CreditNight.LOTS));
+    Dataset<Row> lotsDecided = writer.work(new ReleaseHeldLots(moves, credited).apply(lots), work("clearing_lots_after_decisions"));
+    Dataset<Row> before = new ApplyDecisions(moves, lots, lotsDecided).apply(credited);
     Dataset<Row> pairHolds = writer.read(work(DetectNight.PAIR_HOLDS));
     Dataset<Row> creatorHolds = writer.read(work(DetectNight.CREATOR_HOLDS));
-    Dataset<Row> held = writer.work(new ApplyHolds(pairHolds, creatorHolds).apply(before), work("balances_after_holds"));
+    Dataset<Row> held = writer.work(new ApplyHolds(pairHolds, creatorHolds, lotsDecided).apply(before), work("balances_after_holds"));
+    writer.work(new HoldLots(pairHolds, creatorHolds).apply(lotsDecided),
+        context.warehouse().stagedKept(context.night(), DetectNight.AREA_DAILY, CreditNight.CLEARING_LOTS));
 
     KeptSnapshots snapshots = new KeptSnapshots(context);
     Dataset<Row> accounts = writer.read(snapshots.used(LedgerTable.ACCOUNTS));
@@ -89,7 +96,11 @@ public final class PayNight {
     Dataset<Row> onCreators = creatorHolds
         .join(held.select(col(BalanceColumns.CREATOR_ID), col(ApplyHolds.CREATOR_HOLD_DIAMONDS).as("diamonds")), "creator_id")
         .select(col("creator_id"), lit(null).cast(DataTypes.StringType).as("sender_id"), col("diamonds"), col("source"));
-    Dataset<Row> all = pairHolds.select("creator_id", "sender_id", "diamonds", "source").unionByName(onCreators);
+    // one hold per sender and creator, whichever clearing lots its diamonds are in
+    Dataset<Row> onPairs = pairHolds.groupBy("creator_id", "sender_id", "source")
+        .agg(org.apache.spark.sql.functions.sum("diamonds").as("diamonds"))
+        .select("creator_id", "sender_id", "diamonds", "source");
+    Dataset<Row> all = onPairs.unionByName(onCreators);
     return all.select(
         concat(lit("hold-"), substring(sha2(concat_ws("|", lit(context.night().toString()), col("creator_id"),
             coalesce(col("sender_id"), lit("")), col("source")), 256), 1, 32)).as("hold_id"),

@@ -66,6 +66,7 @@ public final class NightReportReader {
     NightReport.Books books = new NightReport.Books(
         Amount.of(longAt(tonight, "credited"), value),
         Amount.of(longAt(tonight, "paid"), value),
+        Amount.of(longAt(tonight, "pending"), value),
         Amount.of(longAt(tonight, "held"), value),
         Amount.of(reviews.released(), value),
         Amount.of(reviews.forfeited(), value),
@@ -90,6 +91,7 @@ public final class NightReportReader {
       rows.groupBy(col("business_date"))
           .agg(sumOrZero(col("credited_today_diamonds")).as("credited"),
               sumOrZero(col("paid_today_diamonds")).as("paid"),
+              sumOrZero(col("pending_diamonds")).as("pending"),
               sumOrZero(col("held_diamonds")).as("held"),
               sumOrZero(when(available.gt(0), available).otherwise(0L)).as("carried"),
               count(when(available.lt(0), lit(1))).as("negative_creators"),

@@ -28,6 +28,7 @@ public final class BalanceRows implements Transform {
         col(BalanceColumns.CREATOR_ID),
         lit(businessDate).as("business_date"),
         col(BalanceColumns.CREDITED),
+        col(BalanceColumns.PENDING),
         col(BalanceColumns.AVAILABLE),
         col(BalanceColumns.HELD),
         col(BalanceColumns.PAID),

@@ -8,6 +8,7 @@ import static io.giftpay.spark.BalanceColumns.FORFEITED;
 import static io.giftpay.spark.BalanceColumns.GIFTS_TODAY;
 import static io.giftpay.spark.BalanceColumns.HELD;
 import static io.giftpay.spark.BalanceColumns.PAID;
+import static io.giftpay.spark.BalanceColumns.PENDING;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -18,8 +19,9 @@ import org.apache.spark.sql.Row;
 
 /**
  * Adds tonight's credits to the balances carried from the previous night (policy point 3).
- * Input: the previous night's balances ({@link BalanceColumns#CARRIED}); output: one row per
- * creator with a balance or a credit tonight, before anything is paid.
+ * Tonight's credits are pending until they clear ({@link MatureCredits} makes them available,
+ * at once under policy v1). Input: the previous night's balances ({@link BalanceColumns#CARRIED});
+ * output: one row per creator with a balance or a credit tonight, before anything is paid.
  */
 public final class CarryBalances implements Transform {
   private final Dataset<Row> credits;
@@ -39,7 +41,8 @@ public final class CarryBalances implements Transform {
         today.as(CREDITED_TODAY),
         coalesce(col("c." + GIFTS_TODAY), lit(0L)).as(GIFTS_TODAY),
         coalesce(col("b." + CREDITED), lit(0L)).plus(today).as(CREDITED),
-        coalesce(col("b." + AVAILABLE), lit(0L)).plus(today).as(AVAILABLE),
+        coalesce(col("b." + PENDING), lit(0L)).plus(today).as(PENDING),
+        coalesce(col("b." + AVAILABLE), lit(0L)).as(AVAILABLE),
         coalesce(col("b." + HELD), lit(0L)).as(HELD),
         coalesce(col("b." + PAID), lit(0L)).as(PAID),
         coalesce(col("b." + FORFEITED), lit(0L)).as(FORFEITED));

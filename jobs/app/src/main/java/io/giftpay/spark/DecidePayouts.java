@@ -9,6 +9,7 @@ import static io.giftpay.spark.BalanceColumns.GIFTS_TODAY;
 import static io.giftpay.spark.BalanceColumns.HELD;
 import static io.giftpay.spark.BalanceColumns.PAID;
 import static io.giftpay.spark.BalanceColumns.PAID_TODAY;
+import static io.giftpay.spark.BalanceColumns.PENDING;
 import static io.giftpay.spark.BalanceColumns.STATUS;
 import static org.apache.spark.sql.functions.col;
 
@@ -27,7 +28,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Applies payout policy v1 to every creator's balance: joins the accounts snapshot and the FX
+ * Applies the payout policy to every creator's available balance (pending diamonds are never paid): joins the accounts snapshot and the FX
  * rates as of D, asks the plain-Java {@link PayoutCalculator} for each creator, and returns the
  * balances after payout with the decision's columns. Spark only moves the rows; the
  * arithmetic is the calculator's.
@@ -51,6 +52,7 @@ public final class DecidePayouts implements Transform {
           .add(GIFTS_TODAY, DataTypes.LongType, false)
           .add(PAID_TODAY, DataTypes.LongType, false)
           .add(CREDITED, DataTypes.LongType, false)
+          .add(PENDING, DataTypes.LongType, false)
           .add(AVAILABLE, DataTypes.LongType, false)
           .add(HELD, DataTypes.LongType, false)
           .add(PAID, DataTypes.LongType, false)
@@ -101,7 +103,7 @@ public final class DecidePayouts implements Transform {
         withAccount.select(
             col(CREATOR_ID), col(CREDITED_TODAY), col(GIFTS_TODAY), col(CREDITED), col(AVAILABLE),
             col(HELD), col(PAID), col(FORFEITED), col("kyc_verified"), col("birth_date"),
-            col("payout_currency"), col("payout_method"), col("units_per_usd"), onHold.as(ON_HOLD));
+            col("payout_currency"), col("payout_method"), col("units_per_usd"), onHold.as(ON_HOLD), col(PENDING));
     PayoutCalculator calculator = new PayoutCalculator(policy);
     LocalDate night = businessDate;
     return inputs.map((MapFunction<Row, Row>) row -> decide(calculator, night, row), Encoders.row(SCHEMA));
@@ -129,6 +131,7 @@ public final class DecidePayouts implements Transform {
         row.getLong(2),
         paidToday,
         row.getLong(3),
+        row.getLong(14),
         available - paidToday,
         row.getLong(5),
         row.getLong(6) + paidToday,

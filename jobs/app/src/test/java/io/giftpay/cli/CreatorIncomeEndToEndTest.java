@@ -8,7 +8,7 @@ import io.giftpay.catalogue.GiftCatalogue;
 import io.giftpay.income.DependencyBand;
 import io.giftpay.oracle.LedgerCsv;
 import io.giftpay.oracle.PayoutOracle;
-import io.giftpay.oracle.PolicyV1;
+import io.giftpay.oracle.ContractPolicy;
 import io.giftpay.sample.GeneratorOptions;
 import io.giftpay.sample.LedgerFormat;
 import io.giftpay.sample.LedgerGenerator;
@@ -52,7 +52,7 @@ class CreatorIncomeEndToEndTest extends SparkTestBase {
   private static Path ledger;
   private static Path rolled;
   private static Path rebuilt;
-  private static PolicyV1 policy;
+  private static ContractPolicy policy;
   private static final Map<String, String> propertiesBefore = new HashMap<>();
 
   @BeforeAll
@@ -61,7 +61,7 @@ class CreatorIncomeEndToEndTest extends SparkTestBase {
     propertiesBefore.put(RULES_DIR_PROPERTY, System.getProperty(RULES_DIR_PROPERTY));
     propertiesBefore.put(Logs.PROPERTY, System.getProperty(Logs.PROPERTY));
     System.setProperty(RULES_DIR_PROPERTY, rules.toString());
-    policy = PolicyV1.read(rules.resolve("payout-policy.properties"));
+    policy = ContractPolicy.read(rules.resolve("payout-policy.properties"));
 
     ledger = tmp.resolve("ledger");
     LedgerGenerator.generate(

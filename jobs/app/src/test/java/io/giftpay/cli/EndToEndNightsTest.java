@@ -11,7 +11,7 @@ import io.giftpay.oracle.PayoutOracle.Balance;
 import io.giftpay.oracle.PayoutOracle.BrokenRow;
 import io.giftpay.oracle.PayoutOracle.Night;
 import io.giftpay.oracle.PayoutOracle.Payout;
-import io.giftpay.oracle.PolicyV1;
+import io.giftpay.oracle.ContractPolicy;
 import io.giftpay.sample.GeneratorOptions;
 import io.giftpay.sample.LedgerFormat;
 import io.giftpay.sample.LedgerGenerator;
@@ -58,6 +58,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EndToEndNightsTest extends SparkTestBase {
   private static final LocalDate FROM = LocalDate.of(2026, 11, 1);
   private static final LocalDate TO = LocalDate.of(2026, 11, 5);
+  private static final LocalDate V1_TO = LocalDate.of(2026, 11, 3);
   private static final String RULES_DIR_PROPERTY = "giftpay.rules.dir";
   private static final List<String> PUBLISHED = List.of("payouts", "creator_balances", "quarantine", "night_counts", "flags", "holds");
   private static final Set<String> EVENT_TABLES = Set.of("gifts", "recharges", "reversals", "rewards");
@@ -69,7 +70,10 @@ class EndToEndNightsTest extends SparkTestBase {
   private static Path ledger;
   private static Path warehouse;
   private static Path secondWarehouse;
+  /** The same ledger under policy v1 (no clearing), three nights, the model off. */
+  private static Path v1Warehouse;
   private static PayoutOracle.Result expected;
+  private static PayoutOracle.Result expectedV1;
   /** System properties this class sets (the CLI reads giftpay.* ones), and their values before. */
   private static final Map<String, String> propertiesBefore = new HashMap<>();
 
@@ -96,7 +100,19 @@ class EndToEndNightsTest extends SparkTestBase {
     CliRun second = nightly(secondWarehouse, "--from", FROM.toString(), "--to", TO.toString());
     assertEquals(0, second.status(), () -> "giftpay nightly " + FROM + ".." + TO + " failed on the second warehouse:\n" + second);
 
-    expected = new PayoutOracle(ledger, PolicyV1.read(rules.resolve("payout-policy.properties"))).run(FROM, TO);
+    ContractPolicy policy = ContractPolicy.read(rules.resolve("payout-policy.properties"));
+    assertEquals(2, policy.version(), "finance's default policy is v2, clearing");
+    expected = new PayoutOracle(ledger, policy).run(FROM, TO);
+
+    Path v1Policy = tmp.resolve("payout-policy-v1.properties");
+    Files.writeString(v1Policy, Files.readString(rules.resolve("payout-policy.properties"))
+        .replace("policy.version=2", "policy.version=1").replace("clearing_nights=2", "clearing_nights=0"));
+    Path v1Config = tmp.resolve("v1.properties");
+    Files.writeString(v1Config, "giftpay.policy.file=" + v1Policy + "\ngiftpay.model.enabled=false\n");
+    v1Warehouse = tmp.resolve("warehouse-v1");
+    CliRun v1 = nightly(v1Warehouse, "--from", FROM.toString(), "--to", V1_TO.toString(), "--config", v1Config.toString());
+    assertEquals(0, v1.status(), () -> "giftpay nightly under policy v1 failed:\n" + v1);
+    expectedV1 = new PayoutOracle(ledger, ContractPolicy.read(v1Policy)).run(FROM, V1_TO);
   }
 
   @AfterAll
@@ -106,18 +122,32 @@ class EndToEndNightsTest extends SparkTestBase {
 
   @Test
   @Order(1)
-  void payoutsEqualTheOracleToTheCent() {
+  void payoutsEqualTheOracleToTheCentUnderPolicyV2() {
+    assertPayoutsEqualTheOracle(warehouse, secondWarehouse, expected);
+  }
+
+  @Test
+  @Order(1)
+  void payoutsEqualTheOracleToTheCentUnderPolicyV1() {
+    assertPayoutsEqualTheOracle(v1Warehouse, null, expectedV1);
+    assertTrue(published(v1Warehouse, "payouts", FROM).stream().allMatch(r -> r.<Integer>getAs("policy_version") == 1),
+        "payouts say the version the night ran under");
+    assertTrue(published(warehouse, "payouts", TO).stream().allMatch(r -> r.<Integer>getAs("policy_version") == 2));
+  }
+
+  private static void assertPayoutsEqualTheOracle(Path warehouse, Path secondWarehouse, PayoutOracle.Result expected) {
     List<String> problems = new ArrayList<>();
     Map<String, String> nightAndCreatorById = new HashMap<>();
     int paidTotal = 0;
     for (Night night : expected.nights()) {
       LocalDate d = night.date();
       Map<String, Row> actual = byCreator(published(warehouse, "payouts", d), "payouts", d, problems);
-      Map<String, Row> second = byCreator(published(secondWarehouse, "payouts", d), "payouts (second warehouse)", d, problems);
+      Map<String, Row> second = secondWarehouse == null ? Map.of()
+          : byCreator(published(secondWarehouse, "payouts", d), "payouts (second warehouse)", d, problems);
       Set<String> creators = new TreeSet<>(actual.keySet());
       creators.addAll(night.payouts().keySet());
-      // The oracle is policy v1 without fraud holds: creators a hold touched are compared no more.
-      creators.removeAll(touchedByHolds(d));
+      // The oracle has no fraud holds: creators a hold touched are compared no more.
+      creators.removeAll(touchedByHolds(warehouse, d));
       for (String creator : creators) {
         Payout want = night.payouts().get(creator);
         Row got = actual.get(creator);
@@ -152,6 +182,9 @@ class EndToEndNightsTest extends SparkTestBase {
           }
         }
         Row twin = second.get(creator);
+        if (secondWarehouse == null) {
+          continue;
+        }
         if (twin == null) {
           problems.add(where + "paid in the first warehouse but not in the second, from the same ledger");
         } else if (!Objects.equals(id, twin.getAs("payout_id"))) {
@@ -160,12 +193,29 @@ class EndToEndNightsTest extends SparkTestBase {
       }
     }
     assertTrue(problems.isEmpty(), () -> problems.size() + " payout mismatches against the oracle:\n" + String.join("\n", problems));
-    assertTrue(paidTotal > 0, "the oracle and the pipeline agree, but nobody was paid in 5 nights: the test proves nothing");
+    int paid = paidTotal;
+    assertTrue(paid > 0, "the oracle and the pipeline agree, but nobody was paid: the test proves nothing");
   }
 
   @Test
   @Order(2)
-  void creatorBalancesBalanceAndEqualTheOracle() {
+  void creatorBalancesBalanceAndEqualTheOracleUnderPolicyV2() {
+    assertBalancesEqualTheOracle(warehouse, expected);
+    long pending = published(warehouse, "creator_balances", TO).stream().mapToLong(r -> r.<Long>getAs("pending_diamonds")).sum();
+    assertTrue(pending > 0, "two nights of credits are pending under v2");
+  }
+
+  @Test
+  @Order(2)
+  void creatorBalancesBalanceAndEqualTheOracleUnderPolicyV1() {
+    assertBalancesEqualTheOracle(v1Warehouse, expectedV1);
+    for (LocalDate d = FROM; !d.isAfter(V1_TO); d = d.plusDays(1)) {
+      assertTrue(published(v1Warehouse, "creator_balances", d).stream().allMatch(r -> r.<Long>getAs("pending_diamonds") == 0L),
+          "nothing is ever pending under v1");
+    }
+  }
+
+  private static void assertBalancesEqualTheOracle(Path warehouse, PayoutOracle.Result expected) {
     List<String> problems = new ArrayList<>();
     for (Night night : expected.nights()) {
       LocalDate d = night.date();
@@ -173,18 +223,19 @@ class EndToEndNightsTest extends SparkTestBase {
       for (Row row : actual.values()) {
         String creator = row.getAs("creator_id");
         long credited = row.<Long>getAs("credited_diamonds");
+        long pending = row.<Long>getAs("pending_diamonds");
         long available = row.<Long>getAs("available_diamonds");
         long held = row.<Long>getAs("held_diamonds");
         long paid = row.<Long>getAs("paid_diamonds");
         long forfeited = row.<Long>getAs("forfeited_diamonds");
-        if (credited != available + held + paid + forfeited) {
+        if (credited != pending + available + held + paid + forfeited) {
           problems.add("night " + d + ", creator " + creator + ": books do not balance: credited " + credited
-              + " != available " + available + " + held " + held + " + paid " + paid + " + forfeited " + forfeited);
+              + " != pending " + pending + " + available " + available + " + held " + held + " + paid " + paid + " + forfeited " + forfeited);
         }
       }
       Set<String> creators = new TreeSet<>(actual.keySet());
       creators.addAll(night.balances().keySet());
-      creators.removeAll(touchedByHolds(d));
+      creators.removeAll(touchedByHolds(warehouse, d));
       for (String creator : creators) {
         Balance want = night.balances().get(creator);
         Row got = actual.get(creator);
@@ -198,6 +249,7 @@ class EndToEndNightsTest extends SparkTestBase {
           continue;
         }
         compareLong(where + "credited_diamonds", got.getAs("credited_diamonds"), want.credited(), problems);
+        compareLong(where + "pending_diamonds", got.getAs("pending_diamonds"), want.pending(), problems);
         compareLong(where + "available_diamonds", got.getAs("available_diamonds"), want.available(), problems);
         compareLong(where + "paid_diamonds", got.getAs("paid_diamonds"), want.paid(), problems);
         boolean paidTonight = night.payouts().containsKey(creator);
@@ -463,7 +515,7 @@ class EndToEndNightsTest extends SparkTestBase {
   }
 
   /** Creators with a hold on or before night d (published holds), or on hold that night. */
-  private static Set<String> touchedByHolds(LocalDate d) {
+  private static Set<String> touchedByHolds(Path warehouse, LocalDate d) {
     Set<String> touched = new TreeSet<>();
     for (LocalDate night = FROM; !night.isAfter(d); night = night.plusDays(1)) {
       java.nio.file.Path holds = warehouse.resolve("holds/dt=" + night);

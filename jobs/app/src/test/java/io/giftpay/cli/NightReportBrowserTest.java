@@ -177,6 +177,7 @@ class NightReportBrowserTest extends SparkTestBase {
     // The books from creator_balances, valued at the policy's diamond value.
     long credited = 0;
     long paid = 0;
+    long pending = 0;
     long held = 0;
     long carried = 0;
     long negative = 0;
@@ -184,6 +185,7 @@ class NightReportBrowserTest extends SparkTestBase {
     for (Row b : rows("creator_balances")) {
       credited += b.<Long>getAs("credited_today_diamonds");
       paid += b.<Long>getAs("paid_today_diamonds");
+      pending += b.<Long>getAs("pending_diamonds");
       held += b.<Long>getAs("held_diamonds");
       long available = b.<Long>getAs("available_diamonds");
       carried += Math.max(available, 0);
@@ -194,6 +196,7 @@ class NightReportBrowserTest extends SparkTestBase {
     }
     book(shown, "credited", credited, problems);
     book(shown, "paid", paid, problems);
+    book(shown, "pending", pending, problems);
     book(shown, "held", held, problems);
     book(shown, "carried", carried, problems);
     book(shown, "negative", negative, problems);

@@ -38,8 +38,8 @@ class DetectionTransformsSparkTest extends SparkTestBase {
 
   @Test
   void pairHoldsTakeTheWindowLessWhatIsAlreadyHeld() {
-    Dataset<Row> window = rows("sender_id string, creator_id string, coins bigint",
-        row("thief", "c1", 1000L), row("thief", "c1", 500L), row("thief", "c2", 200L), row("honest", "c1", 9999L));
+    Dataset<Row> window = rows("sender_id string, creator_id string, coins bigint, clears_on date",
+        row("thief", "c1", 1000L, null), row("thief", "c1", 500L, null), row("thief", "c2", 200L, null), row("honest", "c1", 9999L, null));
     Dataset<Row> toHold = rows("sender_id string, source string", row("thief", "reversal"));
     Dataset<Row> held = rows("sender_id string, creator_id string, diamonds bigint", row("thief", "c2", 200L), row("thief", "c1", 100L));
     Map<String, Long> holds = new TreeMap<>();
@@ -51,15 +51,15 @@ class DetectionTransformsSparkTest extends SparkTestBase {
   @Test
   void holdsMoveDiamondsToHeldKeepingTheBooksAndMayGoNegative() {
     Dataset<Row> balances = rows(
-        "creator_id string, credited_diamonds bigint, available_diamonds bigint, held_diamonds bigint, paid_diamonds bigint, forfeited_diamonds bigint",
-        row("partly_paid", 1000L, 300L, 0L, 700L, 0L),
-        row("on_hold", 500L, 500L, 0L, 0L, 0L),
-        row("clean", 50L, 50L, 0L, 0L, 0L));
-    Dataset<Row> pairHolds = rows("creator_id string, sender_id string, diamonds bigint, source string",
-        row("partly_paid", "thief", 800L, "reversal"), row("on_hold", "alt", 100L, "self-gifting-sender@v1"));
+        "creator_id string, credited_diamonds bigint, pending_diamonds bigint, available_diamonds bigint, held_diamonds bigint, paid_diamonds bigint, forfeited_diamonds bigint",
+        row("partly_paid", 1000L, 0L, 300L, 0L, 700L, 0L),
+        row("on_hold", 500L, 0L, 500L, 0L, 0L, 0L),
+        row("clean", 50L, 0L, 50L, 0L, 0L, 0L));
+    Dataset<Row> pairHolds = rows("creator_id string, sender_id string, clears_on date, diamonds bigint, source string",
+        row("partly_paid", "thief", null, 800L, "reversal"), row("on_hold", "alt", null, 100L, "self-gifting-sender@v1"));
     Dataset<Row> creatorHolds = rows("creator_id string, source string", row("on_hold", "self-gifting@v1"));
     Map<String, Row> after = new TreeMap<>();
-    new ApplyHolds(pairHolds, creatorHolds).apply(balances).collectAsList().forEach(r -> after.put(r.getAs("creator_id"), r));
+    new ApplyHolds(pairHolds, creatorHolds, rows(io.giftpay.spark.ClearingLots.SCHEMA)).apply(balances).collectAsList().forEach(r -> after.put(r.getAs("creator_id"), r));
 
     Row partly = after.get("partly_paid");
     assertEquals(-500L, (long) partly.getAs("available_diamonds"), "700 paid already: recovered from later earnings");
@@ -72,7 +72,7 @@ class DetectionTransformsSparkTest extends SparkTestBase {
     assertEquals(false, after.get("clean").getAs(ApplyHolds.ON_HOLD));
     for (Row row : after.values()) {
       long credited = row.getAs("credited_diamonds");
-      assertEquals(credited, row.<Long>getAs("available_diamonds") + row.<Long>getAs("held_diamonds")
+      assertEquals(credited, row.<Long>getAs("pending_diamonds") + row.<Long>getAs("available_diamonds") + row.<Long>getAs("held_diamonds")
           + row.<Long>getAs("paid_diamonds") + row.<Long>getAs("forfeited_diamonds"), "books balance for " + row);
     }
     assertTrue(after.size() == 3);

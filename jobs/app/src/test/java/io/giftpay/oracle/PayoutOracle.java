@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * ledger night by night: drops the rows the generator broke on purpose (its
  * {@code _truth/broken_rows.csv}), counts each gift event_id once across all nights (on the
  * night it first lands), credits {@code coins × diamonds_per_coin} to the creator that night,
- * carries available balances, and pays under policy v1 (section 3, points 1-7).
+ * carries available balances, and pays under policy v1 (section 3, points 1-7) or v2 (point 11:
+ * a night's credits are pending until that night + {@code clearing_nights}, then available).
  *
  * <p>Not modelled: holds and forfeits (points 8 and 9). Fraud holds need detection, which the
  * pipeline does not have yet, and the pipeline does not hold diamonds on reversals either; so
@@ -42,7 +43,7 @@ public final class PayoutOracle {
       String payoutMethod) {}
 
   /** A creator's cumulative diamonds after night D's payout. */
-  public record Balance(String creatorId, long credited, long available, long paid, long creditedToday) {}
+  public record Balance(String creatorId, long credited, long pending, long available, long paid, long creditedToday) {}
 
   /** The gifts partition of one night as the oracle sees it. */
   public record GiftCounts(long rowsRead, long accepted, long duplicates, long broken) {}
@@ -61,9 +62,9 @@ public final class PayoutOracle {
 
   private final LedgerCsv ledger;
   private final Path ledgerRoot;
-  private final PolicyV1 policy;
+  private final ContractPolicy policy;
 
-  public PayoutOracle(Path ledgerRoot, PolicyV1 policy) {
+  public PayoutOracle(Path ledgerRoot, ContractPolicy policy) {
     this.ledgerRoot = ledgerRoot;
     this.ledger = new LedgerCsv(ledgerRoot);
     this.policy = policy;
@@ -81,6 +82,8 @@ public final class PayoutOracle {
     Map<String, Long> credited = new TreeMap<>();
     Map<String, Long> available = new TreeMap<>();
     Map<String, Long> paid = new TreeMap<>();
+    // point 11: per clearing night, per creator, the diamonds that become available that night
+    TreeMap<LocalDate, Map<String, Long>> clearing = new TreeMap<>();
     List<Night> nights = new ArrayList<>();
 
     for (LocalDate night = from; !night.isAfter(to); night = night.plusDays(1)) {
@@ -111,11 +114,18 @@ public final class PayoutOracle {
         long diamonds = Math.multiplyExact(Long.parseLong(row.get("coins")), policy.diamondsPerCoin());
         creditedToday.merge(row.get("creator_id"), diamonds, Math::addExact);
       }
+      LocalDate clearsOn = night.plusDays(policy.clearingNights());
       creditedToday.forEach((creator, d) -> {
         credited.merge(creator, d, Math::addExact);
-        available.merge(creator, d, Math::addExact);
+        available.putIfAbsent(creator, 0L);
         paid.putIfAbsent(creator, 0L);
+        clearing.computeIfAbsent(clearsOn, k -> new TreeMap<>()).merge(creator, d, Math::addExact);
       });
+      while (!clearing.isEmpty() && !clearing.firstKey().isAfter(night)) {
+        clearing.pollFirstEntry().getValue().forEach((creator, d) -> available.merge(creator, d, Math::addExact));
+      }
+      Map<String, Long> pending = new TreeMap<>();
+      clearing.values().forEach(lot -> lot.forEach((creator, d) -> pending.merge(creator, d, Math::addExact)));
 
       Map<String, Account> accounts = accountsAsOf(night);
       Map<String, BigDecimal> fx = fxAsOf(night);
@@ -131,7 +141,7 @@ public final class PayoutOracle {
       }
       Map<String, Balance> balances = new TreeMap<>();
       for (String creator : credited.keySet()) {
-        balances.put(creator, new Balance(creator, credited.get(creator), available.get(creator), paid.get(creator),
+        balances.put(creator, new Balance(creator, credited.get(creator), pending.getOrDefault(creator, 0L), available.get(creator), paid.get(creator),
             creditedToday.getOrDefault(creator, 0L)));
       }
       nights.add(new Night(night, balances, payouts, new GiftCounts(read, accepted, duplicates, brokenTonight)));

@@ -16,21 +16,22 @@ import org.junit.jupiter.api.Test;
 /** The review transforms on a few rows: decisions move diamonds, cleared rules stay quiet, cases gather and close. */
 class ReviewTransformsSparkTest extends SparkTestBase {
   private static final String BALANCES =
-      "creator_id string, credited_diamonds bigint, available_diamonds bigint, held_diamonds bigint, paid_diamonds bigint, forfeited_diamonds bigint";
+      "creator_id string, credited_diamonds bigint, pending_diamonds bigint, available_diamonds bigint, held_diamonds bigint, paid_diamonds bigint, forfeited_diamonds bigint";
   private static final LocalDate D = LocalDate.of(2026, 11, 5);
 
   @Test
   void decisionsReleaseAndForfeitWithoutBreakingTheBooks() {
-    Dataset<Row> balances = rows(BALANCES, row("c1", 1000L, 100L, 900L, 0L, 0L), row("c2", 500L, -50L, 550L, 0L, 0L), row("c3", 10L, 10L, 0L, 0L, 0L));
+    Dataset<Row> balances = rows(BALANCES, row("c1", 1000L, 0L, 100L, 900L, 0L, 0L), row("c2", 500L, 0L, -50L, 550L, 0L, 0L), row("c3", 10L, 0L, 10L, 0L, 0L, 0L));
     Dataset<Row> moves = rows("case_id string, creator_id string, released bigint, forfeited bigint",
         row("case-a", "c1", 600L, 0L), row("case-b", "c1", 0L, 300L), row("case-b", "c2", 0L, 550L));
-    Map<String, Row> after = byKey(new ApplyDecisions(moves).apply(balances), "creator_id");
+    Dataset<Row> noLots = rows(io.giftpay.spark.ClearingLots.SCHEMA);
+    Map<String, Row> after = byKey(new ApplyDecisions(moves, noLots, noLots).apply(balances), "creator_id");
     assertEquals(List.of(700L, 0L, 300L), List.of(after.get("c1").<Long>getAs("available_diamonds"),
         after.get("c1").<Long>getAs("held_diamonds"), after.get("c1").<Long>getAs("forfeited_diamonds")));
     assertEquals(-50L, after.get("c2").<Long>getAs("available_diamonds"));
     assertEquals(550L, after.get("c2").<Long>getAs("forfeited_diamonds"));
     for (Row r : after.values()) {
-      assertEquals(r.<Long>getAs("credited_diamonds"), r.<Long>getAs("available_diamonds") + r.<Long>getAs("held_diamonds")
+      assertEquals(r.<Long>getAs("credited_diamonds"), r.<Long>getAs("pending_diamonds") + r.<Long>getAs("available_diamonds") + r.<Long>getAs("held_diamonds")
           + r.<Long>getAs("paid_diamonds") + r.<Long>getAs("forfeited_diamonds"), "books of " + r);
     }
   }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class BalanceTransformsSparkTest extends SparkTestBase {
   private static final LocalDate NIGHT = LocalDate.of(2026, 11, 3);
   private static final String CARRIED =
-      "creator_id string, credited_diamonds bigint, available_diamonds bigint, held_diamonds bigint,"
+      "creator_id string, credited_diamonds bigint, pending_diamonds bigint, available_diamonds bigint, held_diamonds bigint,"
           + " paid_diamonds bigint, forfeited_diamonds bigint";
 
   private static Map<String, Row> byCreator(Dataset<Row> rows) {
@@ -37,33 +37,38 @@ class BalanceTransformsSparkTest extends SparkTestBase {
 
   @Test
   void carriesEveryBalanceAndAddsTonightsCredits() {
-    Dataset<Row> previous = rows(CARRIED, row("c1", 100L, 60L, 0L, 40L, 0L), row("quiet", 10L, 10L, 0L, 0L, 0L));
+    Dataset<Row> previous = rows(CARRIED, row("c1", 100L, 0L, 60L, 0L, 40L, 0L), row("quiet", 10L, 3L, 7L, 0L, 0L, 0L));
     Dataset<Row> credits = rows("creator_id string, credited_today_diamonds bigint, gifts_today bigint",
         row("c1", 5L, 1L), row("new", 7L, 2L));
     Map<String, Row> after = byCreator(new CarryBalances(credits).apply(previous));
     assertEquals(List.of("c1", "new", "quiet"), List.copyOf(after.keySet()), "no creator lost, new ones added");
     assertEquals(105L, (long) after.get("c1").getAs(BalanceColumns.CREDITED));
-    assertEquals(65L, (long) after.get("c1").getAs(BalanceColumns.AVAILABLE));
+    assertEquals(5L, (long) after.get("c1").getAs(BalanceColumns.PENDING), "tonight's credits are pending until they clear");
+    assertEquals(60L, (long) after.get("c1").getAs(BalanceColumns.AVAILABLE));
     assertEquals(40L, (long) after.get("c1").getAs(BalanceColumns.PAID));
     assertEquals(0L, (long) after.get("quiet").getAs(BalanceColumns.CREDITED_TODAY));
-    assertEquals(7L, (long) after.get("new").getAs(BalanceColumns.AVAILABLE));
+    assertEquals(3L, (long) after.get("quiet").getAs(BalanceColumns.PENDING), "carried pending stays pending");
+    assertEquals(7L, (long) after.get("new").getAs(BalanceColumns.PENDING));
+    assertEquals(0L, (long) after.get("new").getAs(BalanceColumns.AVAILABLE));
   }
 
   @Test
   void decidesPayoutsWithThePolicyAndMovesPaidDiamonds() {
     Dataset<Row> before = rows(
         "creator_id string, credited_today_diamonds bigint, gifts_today bigint, credited_diamonds bigint,"
-            + " available_diamonds bigint, held_diamonds bigint, paid_diamonds bigint, forfeited_diamonds bigint",
-        row("rich", 300001L, 3L, 300001L, 300001L, 0L, 0L, 0L),
-        row("yen", 53998L, 1L, 53998L, 53998L, 0L, 0L, 0L),
-        row("small", 19999L, 1L, 19999L, 19999L, 0L, 0L, 0L),
-        row("lira", 40000L, 1L, 40000L, 40000L, 0L, 0L, 0L),
-        row("unknown", 40000L, 1L, 40000L, 40000L, 0L, 0L, 0L));
+            + " pending_diamonds bigint, available_diamonds bigint, held_diamonds bigint, paid_diamonds bigint, forfeited_diamonds bigint",
+        row("rich", 300001L, 3L, 300001L, 0L, 300001L, 0L, 0L, 0L),
+        row("yen", 53998L, 1L, 53998L, 0L, 53998L, 0L, 0L, 0L),
+        row("small", 19999L, 1L, 19999L, 0L, 19999L, 0L, 0L, 0L),
+        row("lira", 40000L, 1L, 40000L, 0L, 40000L, 0L, 0L, 0L),
+        row("unknown", 40000L, 1L, 90000L, 50000L, 40000L, 0L, 0L, 0L),
+        row("waiting", 300000L, 1L, 300100L, 300000L, 100L, 0L, 0L, 0L));
     Dataset<Row> accounts = rows(
         "user_id string, kyc_verified boolean, birth_date date, payout_currency string, payout_method string",
         row("rich", true, LocalDate.of(1990, 1, 1), "USD", "bank"),
         row("yen", true, LocalDate.of(2008, 11, 3), "JPY", "paypal"),
         row("small", true, LocalDate.of(1990, 1, 1), "USD", "bank"),
+        row("waiting", true, LocalDate.of(1990, 1, 1), "USD", "bank"),
         row("lira", true, LocalDate.of(1990, 1, 1), "TRY", "bank"));
     Dataset<Row> fx = rows("currency string, units_per_usd decimal(18,8)", row("JPY", new BigDecimal("151.30000000")));
     Map<String, Row> decided =
@@ -84,6 +89,8 @@ class BalanceTransformsSparkTest extends SparkTestBase {
 
     assertEquals("BELOW_MINIMUM", decided.get("small").getAs(BalanceColumns.STATUS), "99.995 USD is below 100.00");
     assertEquals("NO_FX_RATE", decided.get("lira").getAs(BalanceColumns.STATUS));
+    assertEquals("BELOW_MINIMUM", decided.get("waiting").getAs(BalanceColumns.STATUS), "USD 1,500 pending is never paid before it clears");
+    assertEquals(300000L, (long) decided.get("waiting").getAs(BalanceColumns.PENDING));
     assertEquals("KYC_MISSING", decided.get("unknown").getAs(BalanceColumns.STATUS), "no account row: nothing known");
     assertNull(decided.get("lira").getAs(DecidePayouts.PAYOUT_ID));
 
@@ -96,11 +103,13 @@ class BalanceTransformsSparkTest extends SparkTestBase {
   @Test
   void findsCreatorsWhoseBooksDoNotBalance() {
     Dataset<Row> balances = rows(CARRIED + ", paid_today_diamonds bigint",
-        row("ok", 100L, 50L, 10L, 30L, 10L, 30L),
-        row("leak", 100L, 50L, 10L, 30L, 0L, 0L),
-        row("negative_paid", 0L, 10L, 0L, -10L, 0L, 0L));
+        row("ok", 100L, 5L, 45L, 10L, 30L, 10L, 30L),
+        row("leak", 100L, 0L, 50L, 10L, 30L, 0L, 0L),
+        row("pending_forgotten", 100L, 10L, 50L, 10L, 30L, 10L, 0L),
+        row("negative_pending", 100L, -10L, 70L, 10L, 30L, 0L, 0L),
+        row("negative_paid", 0L, 0L, 10L, 0L, -10L, 0L, 0L));
     List<String> broken = new FindUnbalancedBooks().apply(balances).orderBy("creator_id").collectAsList().stream()
         .map(r -> r.<String>getAs("creator_id")).toList();
-    assertEquals(List.of("leak", "negative_paid"), broken);
+    assertEquals(List.of("leak", "negative_paid", "negative_pending", "pending_forgotten"), broken);
   }
 }

@@ -25,7 +25,8 @@ public final class PayoutPolicyFile {
           PayoutPolicy.DIAMOND_VALUE_USD,
           PayoutPolicy.MINIMUM_PAYOUT_USD,
           PayoutPolicy.DAILY_CAP_USD,
-          PayoutPolicy.REVERSAL_HOLD_DAYS);
+          PayoutPolicy.REVERSAL_HOLD_DAYS,
+          PayoutPolicy.CLEARING_NIGHTS);
 
   // plain notation only: "1e2" or "0x10" in a money file is more likely a mistake than intent
   private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
@@ -53,13 +54,17 @@ public final class PayoutPolicyFile {
 
     PayoutPolicy defaults = PayoutPolicy.defaults();
     try {
+      int version = (int) whole(props, name, PayoutPolicy.VERSION, defaults.version(), Integer.MAX_VALUE);
+      // a version 1 file predates clearing: its missing clearing_nights means none, not v2's default
+      int clearingDefault = version == 1 ? 0 : defaults.clearingNights();
       return new PayoutPolicy(
-          (int) whole(props, name, PayoutPolicy.VERSION, defaults.version(), Integer.MAX_VALUE),
+          version,
           whole(props, name, PayoutPolicy.DIAMONDS_PER_COIN, defaults.diamondsPerCoin(), Long.MAX_VALUE),
           decimal(props, name, PayoutPolicy.DIAMOND_VALUE_USD, defaults.diamondValueUsd()),
           decimal(props, name, PayoutPolicy.MINIMUM_PAYOUT_USD, defaults.minimumPayoutUsd()),
           decimal(props, name, PayoutPolicy.DAILY_CAP_USD, defaults.dailyCapUsd()),
-          (int) whole(props, name, PayoutPolicy.REVERSAL_HOLD_DAYS, defaults.reversalHoldDays(), Integer.MAX_VALUE));
+          (int) whole(props, name, PayoutPolicy.REVERSAL_HOLD_DAYS, defaults.reversalHoldDays(), Integer.MAX_VALUE),
+          (int) whole(props, name, PayoutPolicy.CLEARING_NIGHTS, clearingDefault, Integer.MAX_VALUE));
     } catch (InvalidPolicyValueException e) {
       throw new PolicyFileException(name, e.key(), e.getMessage(), e);
     }

@@ -91,11 +91,12 @@ public record NightReport(
    * {@code negative}: the creators whose available balance is below zero, and its total.
    */
   public record Books(
-      Amount credited, Amount paid, Amount held, Amount released, Amount forfeited, Amount carried,
+      Amount credited, Amount paid, Amount pending, Amount held, Amount released, Amount forfeited, Amount carried,
       long negativeCreators, Amount negative) {
     public Books {
       Objects.requireNonNull(credited, "credited");
       Objects.requireNonNull(paid, "paid");
+      Objects.requireNonNull(pending, "pending");
       Objects.requireNonNull(held, "held");
       Objects.requireNonNull(released, "released");
       Objects.requireNonNull(forfeited, "forfeited");

@@ -114,6 +114,7 @@ public final class NightReportHtml {
         .append("<tr><th></th><th class=\"num\">diamonds</th><th class=\"num\">USD</th></tr>\n");
     bookLine(html, "credited", "Credited tonight", b.credited(), "");
     bookLine(html, "paid", "Paid tonight", b.paid(), "");
+    bookLine(html, "pending", "Pending, not cleared yet (balance)", b.pending(), "");
     bookLine(html, "held", "Held for review (balance)", b.held(), "");
     bookLine(html, "released", "Released by review tonight", b.released(), "");
     bookLine(html, "forfeited", "Forfeited by review tonight", b.forfeited(), "");
@@ -121,8 +122,8 @@ public final class NightReportHtml {
     html.append("<tr class=\"negative\"><td>Negative balances: <span data-figure=\"negative-creators\">").append(b.negativeCreators())
         .append("</span> creators</td><td class=\"num\" data-figure=\"negative-diamonds\">").append(b.negative().diamonds())
         .append("</td><td class=\"num\" data-figure=\"negative-usd\">").append(usd(b.negative().usd())).append("</td></tr>\n");
-    html.append("</table>\n<p class=\"note\">Per creator, credited = available + held + paid + forfeited, checked before the night was published."
-        + " Held, carried and negative are balances after the night; the others are tonight's movements.</p></section>\n");
+    html.append("</table>\n<p class=\"note\">Per creator, credited = pending + available + held + paid + forfeited, checked before the night was published."
+        + " Pending, held, carried and negative are balances after the night; the others are tonight's movements.</p></section>\n");
   }
 
   private static void bookLine(StringBuilder html, String name, String label, Amount amount, String cssClass) {

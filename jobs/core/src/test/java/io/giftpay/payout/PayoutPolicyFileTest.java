@@ -28,6 +28,7 @@ class PayoutPolicyFileTest {
     assertEquals(new BigDecimal("100.00"), policy.minimumPayoutUsd());
     assertEquals(1L, policy.diamondsPerCoin());
     assertEquals(30, policy.reversalHoldDays());
+    assertEquals(2, policy.clearingNights(), "no version given: finance's default, v2 with 2 nights");
   }
 
   @Test
@@ -94,7 +95,30 @@ class PayoutPolicyFileTest {
 
   @Test
   void versionZero() {
-    assertFails("version-zero.properties", "policy.version", "Invalid policy.version: 0 (must be at least 1)");
+    assertFails("version-zero.properties", "policy.version", "Invalid policy.version: 0 (must be 1 or 2)");
+  }
+
+  @Test
+  void versionThree() {
+    assertFails("version-three.properties", "policy.version", "Invalid policy.version: 3 (must be 1 or 2)");
+  }
+
+  @Test
+  void clearingUnderVersionOne() {
+    assertFails("clearing-under-version-one.properties", "clearing_nights",
+        "Invalid clearing_nights: 2 (must be 0 under policy.version 1 (clearing is version 2))");
+  }
+
+  @Test
+  void clearingNightsNegative() {
+    assertFails("clearing-nights-negative.properties", "clearing_nights", "Invalid clearing_nights: -1 (must be between 0 and 60)");
+  }
+
+  @Test
+  void aVersionOneFileWithoutClearingIsVersionOne() {
+    PayoutPolicy policy = PayoutPolicyFile.load(fixture("version-one-without-clearing.properties"));
+    assertEquals(1, policy.version());
+    assertEquals(0, policy.clearingNights(), "a v1 file predates clearing: none, not v2's default");
   }
 
   @Test

@@ -14,9 +14,11 @@ class PayoutPolicyTest {
   private static final BigDecimal VALUE = new BigDecimal("0.005");
 
   @Test
-  void defaultsAreTheContractsVersionOne() {
+  void defaultsAreTheContractsVersionTwoWithTwoClearingNights() {
     PayoutPolicy policy = PayoutPolicy.defaults();
-    assertEquals(1, policy.version());
+    assertEquals(2, policy.version());
+    assertEquals(2, policy.clearingNights());
+    assertEquals(java.time.LocalDate.of(2026, 11, 3), policy.clearsOn(java.time.LocalDate.of(2026, 11, 1)));
     assertEquals(1L, policy.diamondsPerCoin());
     assertEquals(new BigDecimal("0.005"), policy.diamondValueUsd());
     assertEquals(new BigDecimal("100.00"), policy.minimumPayoutUsd());
@@ -49,13 +51,26 @@ class PayoutPolicyTest {
   @Test
   void normalizesScalesSoEqualPoliciesAreEqual() {
     PayoutPolicy spelledOut =
-        new PayoutPolicy(1, 1, new BigDecimal("0.0050"), new BigDecimal("100"), new BigDecimal("1000.0"), 30);
+        new PayoutPolicy(2, 1, new BigDecimal("0.0050"), new BigDecimal("100"), new BigDecimal("1000.0"), 30, 2);
     assertEquals(PayoutPolicy.defaults(), spelledOut);
   }
 
   @Test
-  void refusesVersionBelowOne() {
-    assertMessage("Invalid policy.version: 0 (must be at least 1)", () -> new PayoutPolicy(0, 1, VALUE, MIN, CAP, 30));
+  void refusesVersionsItDoesNotImplement() {
+    assertMessage("Invalid policy.version: 0 (must be 1 or 2)", () -> new PayoutPolicy(0, 1, VALUE, MIN, CAP, 30));
+    assertMessage("Invalid policy.version: 3 (must be 1 or 2)", () -> new PayoutPolicy(3, 1, VALUE, MIN, CAP, 30, 2));
+  }
+
+  @Test
+  void versionOneHasNoClearingAndVersionTwoMayHaveNone() {
+    PayoutPolicy v1 = new PayoutPolicy(1, 1, VALUE, MIN, CAP, 30);
+    assertEquals(0, v1.clearingNights());
+    assertEquals(java.time.LocalDate.of(2026, 11, 1), v1.clearsOn(java.time.LocalDate.of(2026, 11, 1)), "v1: payable the night credited");
+    assertMessage("Invalid clearing_nights: 2 (must be 0 under policy.version 1 (clearing is version 2))",
+        () -> new PayoutPolicy(1, 1, VALUE, MIN, CAP, 30, 2));
+    assertEquals(0, new PayoutPolicy(2, 1, VALUE, MIN, CAP, 30, 0).clearingNights());
+    assertMessage("Invalid clearing_nights: -1 (must be between 0 and 60)", () -> new PayoutPolicy(2, 1, VALUE, MIN, CAP, 30, -1));
+    assertMessage("Invalid clearing_nights: 61 (must be between 0 and 60)", () -> new PayoutPolicy(2, 1, VALUE, MIN, CAP, 30, 61));
   }
 
   @Test

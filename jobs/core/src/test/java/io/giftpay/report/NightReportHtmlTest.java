@@ -102,7 +102,7 @@ class NightReportHtmlTest {
   @Test
   void emptyDataRendersNoneNotABrokenChart() {
     Amount zero = Amount.of(0, VALUE);
-    NightReport empty = new NightReport(D, 1, VALUE, new Books(zero, zero, zero, zero, zero, zero, 0, zero),
+    NightReport empty = new NightReport(D, 1, VALUE, new Books(zero, zero, zero, zero, zero, zero, zero, 0, zero),
         List.of(), List.of(), List.of(), 0, List.of(), List.of(), List.of(), List.of(), ReviewBacklog.byAge(List.of()), List.of());
     String html = NightReportHtml.render(empty);
     assertFalse(html.contains("<svg"), "no chart without data");
@@ -122,7 +122,7 @@ class NightReportHtmlTest {
   }
 
   static NightReport sample() {
-    Books books = new Books(Amount.of(50_000, VALUE), Amount.of(30_000, VALUE), Amount.of(3, VALUE), Amount.of(1_000, VALUE),
+    Books books = new Books(Amount.of(50_000, VALUE), Amount.of(30_000, VALUE), Amount.of(4_000, VALUE), Amount.of(3, VALUE), Amount.of(1_000, VALUE),
         Amount.of(200, VALUE), Amount.of(19_797, VALUE), 2, Amount.of(-300, VALUE));
     List<CurrencyPayouts> payouts = List.of(
         new CurrencyPayouts("EUR", 3, new BigDecimal("92.120"), new BigDecimal("100.00")),
