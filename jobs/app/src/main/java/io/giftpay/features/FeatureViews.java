@@ -18,6 +18,8 @@ public final class FeatureViews {
   public static final String CREATOR = "creator_features";
   public static final String CARD = "card_features";
   public static final String DEVICE = "device_features";
+  /** Computed after tonight's other rules: a creator's exposure to distrusted and unknown senders. */
+  public static final String EXPOSURE = "creator_exposure";
 
   /** One column of a view. */
   public record Column(String name, String sqlType, String description) {}
@@ -112,6 +114,20 @@ public final class FeatureViews {
           new Column("reversals_today", "bigint", "reversals landing on D of recharges made from the device (recharges of D and the 30 nights before)"),
           new Column("chargebacks_today", "bigint", "of those, chargebacks"));
 
+  public static final List<Column> EXPOSURE_COLUMNS =
+      List.of(
+          new Column("creator_id", "string", "the creator (key); one row per creator gifted over D and the 6 nights before"),
+          new Column("account_age_days", "int", "days from the creator's created_at to D"),
+          new Column("diamonds_today", "bigint", "diamonds credited on D (0 when not gifted tonight)"),
+          new Column("senders_today", "bigint", "distinct senders on D"),
+          new Column("diamonds_7d", "bigint", "diamonds credited over D and the 6 nights before"),
+          new Column("distrusted_senders_7d", "bigint", "senders of the week who are distrusted tonight: under a hold carried from earlier nights, flagged tonight by a fraud rule that holds (care rules and the model do not count), or with a chargeback over D and the 30 nights before"),
+          new Column("distrusted_diamonds_7d", "bigint", "diamonds of the week from those senders"),
+          new Column("distrusted_share_7d", "double", "distrusted_diamonds_7d / diamonds_7d"),
+          new Column("unknown_sender_diamonds_today", "bigint", "diamonds on D from senders nobody knows: accounts under 7 days old, or with no gifts in the 30 nights before D (long dormant, or new to this warehouse)"),
+          new Column("unknown_sender_share_today", "double", "unknown_sender_diamonds_today / diamonds_today (0 when not gifted tonight)"),
+          new Column("history_nights_30d", "int", "completed nights of this warehouse among the 30 before D: with few, every sender looks unknown"));
+
   /** Every view, in the order the docs list them. */
   public static final Map<String, List<Column>> VIEWS = orderedViews();
 
@@ -121,6 +137,7 @@ public final class FeatureViews {
     views.put(CREATOR, CREATOR_COLUMNS);
     views.put(CARD, CARD_COLUMNS);
     views.put(DEVICE, DEVICE_COLUMNS);
+    views.put(EXPOSURE, EXPOSURE_COLUMNS);
     return java.util.Collections.unmodifiableMap(views);
   }
 
@@ -142,11 +159,11 @@ public final class FeatureViews {
    * have one row per card or device and account, so a rule over them can hit an account twice.
    */
   public static boolean hasOneRowPerAccount(String view) {
-    return view.equals(SENDER) || view.equals(CREATOR);
+    return view.equals(SENDER) || view.equals(CREATOR) || view.equals(EXPOSURE);
   }
 
   /** The views a rule of this role may read: a sender rule reads the sender, card or device view. */
   public static List<String> viewsFor(String role) {
-    return role.equals("creator") ? List.of(CREATOR) : List.of(SENDER, CARD, DEVICE);
+    return role.equals("creator") ? List.of(CREATOR, EXPOSURE) : List.of(SENDER, CARD, DEVICE);
   }
 }

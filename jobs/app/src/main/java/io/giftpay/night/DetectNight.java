@@ -12,6 +12,7 @@ import io.giftpay.detection.EvaluateRules;
 import io.giftpay.detection.PlanPairHolds;
 import io.giftpay.features.AccountLinks;
 import io.giftpay.features.CardFeatures;
+import io.giftpay.features.CreatorExposure;
 import io.giftpay.features.CreatorFeatures;
 import io.giftpay.features.DailySummaries;
 import io.giftpay.features.DeviceFeatures;
@@ -30,6 +31,7 @@ import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -80,7 +82,7 @@ public final class DetectNight {
 
     Map<String, Dataset<Row>> views = Map.of(FeatureViews.SENDER, senders, FeatureViews.CREATOR, creators,
         FeatureViews.CARD, cards, FeatureViews.DEVICE, devices);
-    Dataset<Row> flags = new EvaluateRules(context.rules(), night)
+    Dataset<Row> flags = new EvaluateRules(rulesOver(views.keySet()), night)
         .apply(views, context.spark().createDataFrame(List.of(), FlagsSchema.SCHEMA));
     if (context.config().getBoolean(GiftpayConfig.MODEL_ENABLED, GiftpayConfig.MODEL_ENABLED_DEFAULT)) {
       flags = flags.unionByName(new NightlyModel(context).scoreSenders(senders));
@@ -89,8 +91,21 @@ public final class DetectNight {
     ReviewNight review = new ReviewNight(context);
     List<ReviewNight.Applied> decided = review.freeze();
     Dataset<Row> suppressions = writer.work(review.suppressions(decided), review.stagedKept(ReviewNight.SUPPRESSIONS));
-    flags = new SuppressClearedFlags(suppressions,
-        context.config().getDouble(GiftpayConfig.REVIEW_EVIDENCE_GROWTH, GiftpayConfig.REVIEW_EVIDENCE_GROWTH_DEFAULT)).apply(flags);
+    SuppressClearedFlags suppress = new SuppressClearedFlags(suppressions,
+        context.config().getDouble(GiftpayConfig.REVIEW_EVIDENCE_GROWTH, GiftpayConfig.REVIEW_EVIDENCE_GROWTH_DEFAULT));
+    flags = writer.work(suppress.apply(flags), work("sender_and_creator_flags"));
+    // A decision ends the holds its case had; a confirmed account is held from now on, whatever it sends or receives.
+    Dataset<Row> carriedHolds = previousOpenHolds()
+        .join(review.decidedAccounts(decided), new String[] {"role", "account_id"}, "left_anti")
+        .unionByName(review.confirmedHolds(decided));
+
+    // Second pass: creators exposed to the senders the first pass distrusts are held the same night.
+    Dataset<Row> exposure = writer.work(
+        new CreatorExposure(in, distrustedSenders(flags, carriedHolds, in), senders, historyNights()).apply(weekPairs(in)),
+        context.warehouse().stagedKept(night, AREA_FEATURES, FeatureViews.EXPOSURE));
+    Map<String, Dataset<Row>> secondPass = Map.of(FeatureViews.EXPOSURE, exposure);
+    flags = flags.unionByName(suppress.apply(new EvaluateRules(rulesOver(secondPass.keySet()), night)
+        .apply(secondPass, context.spark().createDataFrame(List.of(), FlagsSchema.SCHEMA))));
     Path flagsDir = context.warehouse().stagedTable(night, WarehouseLayout.FLAGS);
     writer.table(flags, PublishedTables.FLAGS, flagsDir);
     flags = writer.read(flagsDir);
@@ -99,10 +114,6 @@ public final class DetectNight {
     // from last night, so a held sender's new gifts and a held creator's new diamonds stop too.
     Dataset<Row> placedTonight = flags.filter(col("action").equalTo("hold"))
         .select(col("role"), col("account_id"), col("source"), lit(night).as("since"));
-    // A decision ends the holds its case had; a confirmed account is held from now on, whatever it sends or receives.
-    Dataset<Row> carriedHolds = previousOpenHolds()
-        .join(review.decidedAccounts(decided), new String[] {"role", "account_id"}, "left_anti")
-        .unionByName(review.confirmedHolds(decided));
     Dataset<Row> openHolds = writer.work(
         carriedHolds.unionByName(placedTonight).groupBy("role", "account_id", "source").agg(min("since").as("since")),
         context.warehouse().stagedKept(night, AREA_DAILY, OPEN_HOLDS));
@@ -111,8 +122,9 @@ public final class DetectNight {
         .select(col("account_id").as("sender_id"), col("source"));
     Dataset<Row> sendersToHold = holdRuleSenders.union(reversing).groupBy("sender_id")
         .agg(array_join(sort_array(collect_set(col("source"))), ",").as("source"));
-    Dataset<Row> windowGifts = in.tonight().get(DailySummaries.SENDER_CREATOR)
-        .union(prior(DailySummaries.SENDER_CREATOR, context.policy().reversalHoldDays()).select("sender_id", "creator_id", "coins"));
+    Dataset<Row> windowGifts = in.tonight().get(DailySummaries.SENDER_CREATOR).select(col("sender_id"), col("creator_id"), col("coins"),
+            clearingLot(night).as(PlanPairHolds.CLEARS_ON))
+        .unionByName(priorPairsByClearingLot(context.policy().reversalHoldDays()));
     Dataset<Row> pairHolds = writer.work(
         new PlanPairHolds(sendersToHold, heldBefore(context.policy().reversalHoldDays()), context.policy().diamondsPerCoin()).apply(windowGifts),
         work(PAIR_HOLDS));
@@ -165,6 +177,75 @@ public final class DetectNight {
     return context.spark().read().schema(schema).parquet(paths.toArray(String[]::new));
   }
 
+  /** The rules that read one of these views (the first pass reads four, the second the exposure view). */
+  private List<io.giftpay.rules.DetectionRule> rulesOver(java.util.Set<String> views) {
+    return context.rules().stream().filter(rule -> views.contains(rule.view())).toList();
+  }
+
+  /**
+   * Senders detection distrusts tonight: flagged tonight by a fraud rule that holds, under a hold
+   * carried from earlier nights, or charged back over D and the 30 nights before.
+   */
+  private Dataset<Row> distrustedSenders(Dataset<Row> flags, Dataset<Row> carriedHolds, FeatureInputs in) {
+    List<String> fraudHolds = context.rules().stream()
+        .filter(rule -> rule.kind() == io.giftpay.review.CaseKind.FRAUD && rule.action() == io.giftpay.rules.DetectionRule.Action.HOLD)
+        .map(io.giftpay.rules.DetectionRule::source).toList();
+    Dataset<Row> flagged = flags.filter(col("role").equalTo("sender").and(col("action").equalTo("hold"))
+            .and(col("source").isin(fraudHolds.toArray())))
+        .select(col("account_id").as("sender_id"));
+    Dataset<Row> held = carriedHolds.filter(col("role").equalTo("sender")).select(col("account_id").as("sender_id"));
+    Dataset<Row> chargedBack = in.tonight().get(DailySummaries.CHARGEBACKS).select(col("user_id").as("sender_id"))
+        .union(prior(DailySummaries.CHARGEBACKS, WINDOW_NIGHTS).select(col("user_id").as("sender_id")));
+    return flagged.union(held).union(chargedBack).distinct();
+  }
+
+  /** Tonight's and the 6 nights before's sender-creator pairs. */
+  private Dataset<Row> weekPairs(FeatureInputs in) {
+    return in.tonight().get(DailySummaries.SENDER_CREATOR).select("sender_id", "creator_id", "coins")
+        .union(prior(DailySummaries.SENDER_CREATOR, WEEK_NIGHTS).select("sender_id", "creator_id", "coins"));
+  }
+
+  /** Completed nights of this warehouse among the 30 before D. */
+  private int historyNights() {
+    return (int) new NightRecords(context.warehouse(), context.files()).completed().stream()
+        .filter(n -> n.isBefore(context.night()) && !n.isBefore(context.night().minusDays(WINDOW_NIGHTS))).count();
+  }
+
+  /** The clearing lot of diamonds credited on {@code credited}: its clearing night, or null once cleared by D. */
+  private org.apache.spark.sql.Column clearingLot(LocalDate credited) {
+    LocalDate clearsOn = context.policy().clearsOn(credited);
+    return clearsOn.isAfter(context.night()) ? lit(clearsOn) : lit(null).cast(DataTypes.DateType);
+  }
+
+  /**
+   * The window's earlier sender-creator pairs with the clearing lot their diamonds are in: the
+   * nights whose credits have cleared are read together, each still clearing one on its own.
+   */
+  private Dataset<Row> priorPairsByClearingLot(int nights) {
+    StructType schema = DailySummaries.SCHEMAS.get(DailySummaries.SENDER_CREATOR);
+    List<String> cleared = new ArrayList<>();
+    Dataset<Row> out = context.spark().createDataFrame(List.of(), schema).withColumn(PlanPairHolds.CLEARS_ON, lit(null).cast(DataTypes.DateType));
+    for (LocalDate night : new NightRecords(context.warehouse(), context.files()).completed()) {
+      if (night.isBefore(context.night()) && !night.isBefore(context.night().minusDays(nights))) {
+        Path kept = context.warehouse().kept(AREA_DAILY, DailySummaries.SENDER_CREATOR, night);
+        if (!context.files().exists(kept)) {
+          continue;
+        }
+        if (context.policy().clearsOn(night).isAfter(context.night())) {
+          out = out.unionByName(context.spark().read().schema(schema).parquet(kept.toString())
+              .withColumn(PlanPairHolds.CLEARS_ON, clearingLot(night)));
+        } else {
+          cleared.add(kept.toString());
+        }
+      }
+    }
+    if (!cleared.isEmpty()) {
+      out = out.unionByName(context.spark().read().schema(schema).parquet(cleared.toArray(String[]::new))
+          .withColumn(PlanPairHolds.CLEARS_ON, lit(null).cast(DataTypes.DateType)));
+    }
+    return out.select("sender_id", "creator_id", "coins", PlanPairHolds.CLEARS_ON);
+  }
+
   /** The holds still open after the night before D (none on a warehouse's first night). */
   private Dataset<Row> previousOpenHolds() {
     LocalDate previous = context.night().minusDays(1);
@@ -202,6 +283,7 @@ public final class DetectNight {
     Map<String, String> areas = new LinkedHashMap<>();
     DailySummaries.SCHEMAS.keySet().forEach(name -> areas.put(name, AREA_DAILY));
     areas.put(OPEN_HOLDS, AREA_DAILY);
+    areas.put(CreditNight.CLEARING_LOTS, AREA_DAILY); // staged by pay
     areas.put(IncomeNight.STATE, AREA_DAILY);
     FeatureViews.VIEWS.keySet().forEach(name -> areas.put(name, AREA_FEATURES));
     areas.put(NightlyModel.NAME, NightlyModel.AREA);

@@ -27,6 +27,7 @@ class FeatureViewsSparkTest extends SparkTestBase {
   private static Map<String, Row> creators;
   private static Map<String, Row> cards;
   private static Map<String, Row> devices;
+  private static Map<String, Row> exposure;
   private static final byte[] SECRET = "a test key of thirty-two bytes!!".getBytes(StandardCharsets.US_ASCII);
 
   private static Instant at(String time) {
@@ -94,6 +95,29 @@ class FeatureViewsSparkTest extends SparkTestBase {
     assertEquals(List.of(FeatureViews.schema(FeatureViews.DEVICE).fieldNames()), List.of(deviceView.schema().fieldNames()));
     devices = new TreeMap<>();
     deviceView.collectAsList().forEach(r -> devices.put(r.getAs("device_key") + "/" + r.getAs("account_id"), r));
+    Dataset<Row> week = in.tonight().get(DailySummaries.SENDER_CREATOR)
+        .union(prior.get(DailySummaries.SENDER_CREATOR));
+    Dataset<Row> exposureView = new CreatorExposure(in, rows("sender_id string", row("viewer")), senderView, 5).apply(week);
+    assertEquals(List.of(FeatureViews.schema(FeatureViews.EXPOSURE).fieldNames()), List.of(exposureView.schema().fieldNames()));
+    exposure = new TreeMap<>();
+    exposureView.collectAsList().forEach(r -> exposure.put(r.getAs("creator_id"), r));
+  }
+
+  @Test
+  void creatorExposureToDistrustedAndUnknownSenders() {
+    Row old = exposure.get("c_old");
+    assertEquals(List.of(150L, 150L, 1L, 100L, 0L), List.of(old.<Long>getAs("diamonds_7d"), old.<Long>getAs("distrusted_diamonds_7d"),
+        old.<Long>getAs("distrusted_senders_7d"), old.<Long>getAs("diamonds_today"), old.<Long>getAs("unknown_sender_diamonds_today")),
+        "the distrusted viewer's 100 tonight and 50 earlier in the week; the viewer gifted before, so is known");
+    assertEquals(1.0, old.<Double>getAs("distrusted_share_7d"), 1e-9);
+    Row a = exposure.get("creator_a");
+    assertEquals(7000L, (long) a.getAs("unknown_sender_diamonds_today"), "alt is two days old; creator_b never gifted before tonight");
+    assertEquals(0L, (long) a.getAs("distrusted_diamonds_7d"));
+    assertEquals(1.0, a.<Double>getAs("unknown_sender_share_today"), 1e-9);
+    Row b = exposure.get("creator_b");
+    assertEquals(List.of(7000L, 3000L), List.of(b.<Long>getAs("diamonds_7d"), b.<Long>getAs("diamonds_today")), "4000 earlier in the week");
+    assertEquals(5, (int) b.getAs("history_nights_30d"));
+    assertEquals(678, (int) old.getAs("account_age_days"));
   }
 
   @Test
