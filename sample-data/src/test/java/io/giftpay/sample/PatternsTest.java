@@ -15,13 +15,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +42,8 @@ class PatternsTest {
             "account_takeover", "chargeback_after_gifting");
     static final List<String> KINDS = List.of("family_shared_card", "whale", "creators_gifting_small", "traveller",
             "new_account_small");
+    /** Five times the default rates: every pattern then has at least four instances, so every variant shows. */
+    static final double SCALE = 5;
 
     Path tmp;
     Map<String, Long> catalogue;
@@ -47,6 +53,8 @@ class PatternsTest {
     /** pattern or look-alike name → its event rows (by the pattern index range of event ids). */
     Map<String, List<LedgerFiles.Row>> byPattern = new TreeMap<>();
     Map<String, Set<String>> labelled = new TreeMap<>();
+    /** "pattern/role" (labels.csv) or "kind/role" (lookalikes.csv) → account ids. */
+    Map<String, Set<String>> labelledAs = new TreeMap<>();
     Map<String, LedgerFiles.Row> accounts = new HashMap<>();
     List<List<String>> labels;
     List<List<String>> lookalikes;
@@ -57,7 +65,7 @@ class PatternsTest {
         catalogue = GiftCatalogue.read(Path.of("..", "rules", "gift-catalogue.csv"));
         run = tmp.resolve("patterns");
         summary = LedgerGenerator.generate(new GeneratorOptions(run, START, 7, 1_500, 80, 5L, LedgerFormat.CSV,
-                catalogue), s -> { });
+                catalogue).withPatternScale(SCALE), s -> { });
         List<String> names = StandardPatterns.all().stream().map(InjectedPattern::name).toList();
         for (String t : EVENT_TABLES) {
             rows.put(t, LedgerFiles.readTable(run, t));
@@ -74,6 +82,10 @@ class PatternsTest {
         lookalikes = Csv.read(run.resolve("_truth/lookalikes.csv"));
         for (List<String> l : labels.subList(1, labels.size())) {
             labelled.computeIfAbsent(l.get(2), k -> new HashSet<>()).add(l.get(0));
+            labelledAs.computeIfAbsent(l.get(2) + "/" + l.get(1), k -> new HashSet<>()).add(l.get(0));
+        }
+        for (List<String> l : lookalikes.subList(1, lookalikes.size())) {
+            labelledAs.computeIfAbsent(l.get(2) + "/" + l.get(1), k -> new HashSet<>()).add(l.get(0));
         }
         for (LedgerFiles.Row r : LedgerFiles.readTable(run, "accounts")) {
             accounts.put(r.get("user_id"), r);
@@ -242,11 +254,6 @@ class PatternsTest {
                 assertTrue(age >= 13 && age <= 17, u + " aged " + age);
             }
         }
-        for (String u : labelled.get("card_testing")) {
-            Set<String> cards = of("card_testing", "recharges", "user_id", u).stream()
-                    .map(r -> r.get("payment_fingerprint")).collect(Collectors.toSet());
-            assertTrue(cards.size() >= 4, u + " cards " + cards.size());
-        }
         Map<String, Set<String>> byCard = new HashMap<>();
         Map<String, Set<String>> byDevice = new HashMap<>();
         for (LedgerFiles.Row r : byPattern.get("shared_card_farm")) {
@@ -295,6 +302,130 @@ class PatternsTest {
             }
             assertFalse(of("promo_farming", "rewards", "user_id", u).isEmpty(), u);
         }
+    }
+
+    // ---- the variants of each pattern (the run has at least four instances of each)
+
+    static Instant time(LedgerFiles.Row r) {
+        return Instant.parse(r.get("event_time"));
+    }
+
+    /** event_time, or null for a row broken on purpose. */
+    static Instant timeOrNull(LedgerFiles.Row r) {
+        try {
+            return time(r);
+        } catch (RuntimeException brokenOnPurpose) {
+            return null;
+        }
+    }
+
+    static long minutes(Instant from, Instant to) {
+        return Duration.between(from, to).toMinutes();
+    }
+
+    static long coins(LedgerFiles.Row r) {
+        return Long.parseLong(r.get("coins"));
+    }
+
+    /** A pattern's rows of one table, by event_time. */
+    List<LedgerFiles.Row> events(String pattern, String table) {
+        return byPattern.getOrDefault(pattern, List.of()).stream()
+                .filter(r -> r.file().toString().contains("/" + table + "/"))
+                .sorted(Comparator.comparing(PatternsTest::time)).toList();
+    }
+
+    /** A pattern's rows of one table for one account, by event_time. */
+    List<LedgerFiles.Row> events(String pattern, String table, String column, String account) {
+        return events(pattern, table).stream().filter(r -> account.equals(r.get(column))).toList();
+    }
+
+    /** Accounts of labels.csv (pattern) or lookalikes.csv (kind) with that role. */
+    Set<String> as(String pattern, String role) {
+        return labelledAs.getOrDefault(pattern + "/" + role, Set.of());
+    }
+
+    Instant created(String account) {
+        return Instant.parse(accounts.get(account).get("created_at"));
+    }
+
+    Instant start() {
+        return START.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    }
+
+    /** Coins by UTC date of these gifts. */
+    static TreeMap<String, Long> byDate(List<LedgerFiles.Row> gifts) {
+        TreeMap<String, Long> m = new TreeMap<>();
+        for (LedgerFiles.Row g : gifts) {
+            m.merge(g.get("event_time").substring(0, 10), coins(g), Long::sum);
+        }
+        return m;
+    }
+
+    /** Accounts linked by a card or a device they recharged with, one set per link group. */
+    static Collection<Set<String>> linked(List<LedgerFiles.Row> recharges) {
+        Map<String, String> parent = new HashMap<>();
+        for (LedgerFiles.Row r : recharges) {
+            union(parent, "u:" + r.get("user_id"), "c:" + r.get("payment_fingerprint"));
+            union(parent, "u:" + r.get("user_id"), "d:" + r.get("device_id"));
+        }
+        Map<String, Set<String>> groups = new TreeMap<>();
+        for (String k : List.copyOf(parent.keySet())) {
+            if (k.startsWith("u:")) {
+                groups.computeIfAbsent(root(parent, k), x -> new TreeSet<>()).add(k.substring(2));
+            }
+        }
+        return groups.values();
+    }
+
+    private static String root(Map<String, String> parent, String k) {
+        parent.putIfAbsent(k, k);
+        while (!parent.get(k).equals(k)) {
+            k = parent.get(k);
+        }
+        return k;
+    }
+
+    private static void union(Map<String, String> parent, String a, String b) {
+        parent.put(root(parent, a), root(parent, b));
+    }
+
+    @Test
+    void cardTestingComesInBurstsAndSlowlyWithManyCardsOrOneSharedCard() {
+        List<LedgerFiles.Row> recharges = events("card_testing", "recharges");
+        Collection<Set<String>> instances = linked(recharges);
+        assertEquals(labelled.get("card_testing"), instances.stream().flatMap(Set::stream).collect(Collectors.toSet()));
+        Set<String> shapes = new TreeSet<>();
+        for (Set<String> testers : instances) {
+            List<LedgerFiles.Row> rc = recharges.stream().filter(r -> testers.contains(r.get("user_id"))).toList();
+            List<Long> gaps = new ArrayList<>();
+            for (int j = 1; j < rc.size(); j++) {
+                gaps.add(Duration.between(time(rc.get(j - 1)), time(rc.get(j))).toSeconds());
+            }
+            long span = minutes(time(rc.get(0)), time(rc.get(rc.size() - 1)));
+            boolean burst = gaps.stream().allMatch(g -> g >= 5 && g <= 90);
+            boolean slow = gaps.stream().allMatch(g -> g >= 60) && span >= 60 && span <= 5 * 60;
+            assertTrue(burst ^ slow, testers + ": gaps " + gaps + " s over " + span + " min");
+            Set<String> cards = rc.stream().map(r -> r.get("payment_fingerprint")).collect(Collectors.toSet());
+            boolean shared = cards.size() == 1 && testers.size() >= 3 && testers.size() <= 6;
+            boolean many = testers.size() <= 3 && cards.size() >= Math.max(4, rc.size() / 2);
+            assertTrue(shared ^ many, testers + ": " + cards.size() + " cards for " + rc.size() + " recharges");
+            assertTrue(rc.size() >= 12 && rc.size() <= 40, "recharges: " + rc.size());
+            assertTrue(rc.stream().allMatch(r -> coins(r) <= 100), "tiny recharges");
+            shapes.add((burst ? "burst" : "slow") + "+" + (shared ? "shared card" : "many cards"));
+        }
+        assertEquals(Set.of("burst+many cards", "burst+shared card", "slow+many cards", "slow+shared card"), shapes);
+        Map<String, LedgerFiles.Row> byId = recharges.stream()
+                .collect(Collectors.toMap(r -> r.get("event_id"), r -> r));
+        List<LedgerFiles.Row> chargebacks = events("card_testing", "reversals");
+        assertFalse(chargebacks.isEmpty());
+        assertTrue(chargebacks.size() < recharges.size() / 2, "some recharges, not most, are charged back");
+        List<Long> hours = new ArrayList<>();
+        for (LedgerFiles.Row cb : chargebacks) {
+            assertEquals("chargeback", cb.get("kind"));
+            hours.add(Duration.between(time(byId.get(cb.get("recharge_event_id"))), time(cb)).toHours());
+        }
+        assertTrue(hours.stream().allMatch(h -> h >= 24 && h <= 6 * 24), hours.toString());
+        assertTrue(hours.stream().anyMatch(h -> h >= 48), "days later: " + hours);
     }
 
     @Test
