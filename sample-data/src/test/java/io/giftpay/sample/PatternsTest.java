@@ -290,12 +290,6 @@ class PatternsTest {
                 assertEquals("chargeback", cb.get("kind"));
             }
         }
-        for (String u : labelled.get("account_takeover")) {
-            List<LedgerFiles.Row> gifts = of("account_takeover", "gifts", "sender_id", u);
-            String country = accounts.get(u).get("country");
-            assertTrue(gifts.stream().anyMatch(r -> !country.equals(r.get("ip_country"))), u);
-            assertTrue(gifts.stream().anyMatch(r -> country.equals(r.get("ip_country"))), u + " has a history");
-        }
         for (String u : labelled.get("promo_farming")) {
             if ("true".equals(accounts.get(u).get("is_creator"))) {
                 continue;
@@ -426,6 +420,55 @@ class PatternsTest {
         }
         assertTrue(hours.stream().allMatch(h -> h >= 24 && h <= 6 * 24), hours.toString());
         assertTrue(hours.stream().anyMatch(h -> h >= 48), "days later: " + hours);
+    }
+
+    @Test
+    void takeoverUsesANewDeviceAndCardAtHomeOrAbroadAndPaysTheThiefsNewCreatorOrAStranger() {
+        Set<String> thiefCreators = as("account_takeover", "creator");
+        Set<String> receivers = new HashSet<>();
+        Set<String> shapes = new TreeSet<>();
+        for (String u : as("account_takeover", "sender")) {
+            List<LedgerFiles.Row> gifts = events("account_takeover", "gifts", "sender_id", u);
+            String habitDevice = gifts.get(0).get("device_id");
+            List<LedgerFiles.Row> takeover = gifts.stream().filter(g -> !habitDevice.equals(g.get("device_id")))
+                    .toList();
+            assertFalse(takeover.isEmpty(), u + " is taken over");
+            Instant from = time(takeover.get(0));
+            assertTrue(gifts.stream().filter(g -> habitDevice.equals(g.get("device_id")))
+                    .allMatch(g -> time(g).isBefore(from)), u + ": a history on its own device first");
+            assertEquals(1, takeover.stream().map(g -> g.get("device_id")).distinct().count(), u);
+            List<LedgerFiles.Row> recharges = events("account_takeover", "recharges", "user_id", u);
+            Set<String> ownCards = recharges.stream().filter(r -> habitDevice.equals(r.get("device_id")))
+                    .map(r -> r.get("payment_fingerprint")).collect(Collectors.toSet());
+            Set<String> thiefCards = recharges.stream().filter(r -> !habitDevice.equals(r.get("device_id")))
+                    .map(r -> r.get("payment_fingerprint")).collect(Collectors.toSet());
+            assertFalse(thiefCards.isEmpty(), u);
+            assertTrue(java.util.Collections.disjoint(ownCards, thiefCards), u + " pays with a new card");
+            Set<String> to = takeover.stream().map(g -> g.get("creator_id")).collect(Collectors.toSet());
+            assertEquals(1, to.size(), u);
+            String receiver = to.iterator().next();
+            assertTrue(rows.get("gifts").stream().noneMatch(g -> u.equals(g.get("sender_id"))
+                    && receiver.equals(g.get("creator_id")) && timeOrNull(g) != null && timeOrNull(g).isBefore(from)),
+                    u + " never gifted " + receiver + " before");
+            Set<String> ips = takeover.stream().map(g -> g.get("ip_country")).collect(Collectors.toSet());
+            assertEquals(1, ips.size());
+            boolean home = ips.contains(accounts.get(u).get("country"));
+            boolean thief = thiefCreators.contains(receiver);
+            if (thief) {
+                long hours = Duration.between(created(receiver), from).toHours();
+                assertTrue(hours >= 48 && hours < 11 * 24, receiver + " is " + hours + " h old");
+                assertEquals("true", accounts.get(receiver).get("is_creator"));
+                assertEquals(ips.iterator().next(), accounts.get(receiver).get("country"), "the thief's country");
+            } else {
+                assertTrue(created(receiver).isBefore(start().minus(Duration.ofDays(14))),
+                        receiver + " is established");
+            }
+            receivers.add(receiver);
+            shapes.add((home ? "home" : "abroad") + "+" + (thief ? "thief's creator" : "stranger"));
+        }
+        assertEquals(Set.of("abroad+thief's creator", "home+thief's creator", "abroad+stranger", "home+stranger"),
+                shapes);
+        assertTrue(receivers.containsAll(thiefCreators), "each labelled creator receives a victim's gifts");
     }
 
     @Test
