@@ -266,18 +266,6 @@ class PatternsTest {
             assertTrue(byCard.values().stream().anyMatch(s -> s.contains(u) && s.size() >= 8)
                     || byDevice.values().stream().anyMatch(s -> s.contains(u) && s.size() >= 8), u);
         }
-        long launderingChargebacks = byPattern.get("stolen_card_laundering").stream()
-                .filter(r -> "chargeback".equals(r.get("kind"))).count();
-        assertTrue(launderingChargebacks > 0);
-        for (String u : labelled.get("stolen_card_laundering")) {
-            if ("true".equals(accounts.get(u).get("is_creator"))) {
-                continue;
-            }
-            Instant created = Instant.parse(accounts.get(u).get("created_at"));
-            Instant first = of("stolen_card_laundering", "recharges", "user_id", u).stream()
-                    .map(r -> Instant.parse(r.get("event_time"))).min(Instant::compareTo).orElseThrow();
-            assertTrue(Duration.between(created, first).toHours() < 48, u);
-        }
         for (String u : labelled.get("chargeback_after_gifting")) {
             List<LedgerFiles.Row> cbs = of("chargeback_after_gifting", "reversals", "user_id", u);
             assertFalse(cbs.isEmpty(), u);
@@ -469,6 +457,56 @@ class PatternsTest {
         assertEquals(Set.of("abroad+thief's creator", "home+thief's creator", "abroad+stranger", "home+stranger"),
                 shapes);
         assertTrue(receivers.containsAll(thiefCreators), "each labelled creator receives a victim's gifts");
+    }
+
+    @Test
+    void launderingFeedsMuleCreatorsTwoToThreeWeeksOldFromFreshAndDormantAccounts() {
+        String pattern = "stolen_card_laundering";
+        Set<String> mules = as(pattern, "creator");
+        List<LedgerFiles.Row> gifts = events(pattern, "gifts");
+        for (String m : mules) {
+            Instant first = gifts.stream().filter(g -> m.equals(g.get("creator_id"))).map(PatternsTest::time)
+                    .min(Instant::compareTo).orElseThrow();
+            long days = Duration.between(created(m), first).toDays();
+            assertTrue(days >= 14 && days <= 21, m + " is " + days + " days old at its first laundering gift");
+            assertEquals("true", accounts.get(m).get("is_creator"));
+        }
+        Map<String, LedgerFiles.Row> rechargeById = new HashMap<>();
+        Map<String, Set<String>> feedersByCard = new HashMap<>();
+        Map<String, Boolean> fresh = new TreeMap<>();
+        boolean newCards = false;
+        for (String u : as(pattern, "sender")) {
+            List<LedgerFiles.Row> rc = events(pattern, "recharges", "user_id", u);
+            rc.forEach(r -> rechargeById.put(r.get("event_id"), r));
+            Instant first = time(rc.get(0));
+            boolean isFresh = Duration.between(created(u), first).toHours() < 48;
+            boolean dormant = created(u).isBefore(start().minus(Duration.ofDays(180)))
+                    && Stream.of(rows.get("gifts"), rows.get("recharges")).flatMap(List::stream)
+                    .noneMatch(r -> (u.equals(r.get("sender_id")) || u.equals(r.get("user_id")))
+                            && timeOrNull(r) != null && timeOrNull(r).isBefore(first));
+            assertTrue(isFresh ^ dormant, u + " is either brand new or aged and dormant");
+            fresh.put(u, isFresh);
+            List<LedgerFiles.Row> sent = events(pattern, "gifts", "sender_id", u);
+            assertFalse(sent.isEmpty(), u);
+            assertTrue(sent.stream().allMatch(g -> mules.contains(g.get("creator_id"))), u + " feeds a mule");
+            assertTrue(sent.stream().allMatch(g -> Set.of("private_jet", "dragon", "lion", "universe")
+                    .contains(g.get("gift_id"))), u);
+            Set<String> cards = rc.stream().map(r -> r.get("payment_fingerprint")).collect(Collectors.toSet());
+            newCards |= cards.size() >= 2;
+            cards.forEach(c -> feedersByCard.computeIfAbsent(c, k -> new TreeSet<>()).add(u));
+            List<LedgerFiles.Row> chargebacks = events(pattern, "reversals", "user_id", u);
+            assertFalse(chargebacks.isEmpty(), u + " has a chargeback");
+            for (LedgerFiles.Row cb : chargebacks) {
+                long h = Duration.between(time(rechargeById.get(cb.get("recharge_event_id"))), time(cb)).toHours();
+                assertTrue(h >= 24 && h <= 6 * 24, u + " chargeback after " + h + " h");
+            }
+        }
+        assertTrue(fresh.containsValue(true) && fresh.containsValue(false), "fresh and dormant feeders: " + fresh);
+        assertTrue(newCards, "feeders with a new card per recharge");
+        List<Set<String>> shared = feedersByCard.values().stream().filter(s -> s.size() >= 2).toList();
+        assertFalse(shared.isEmpty(), "feeders sharing one card");
+        assertTrue(shared.stream().anyMatch(s -> s.stream().anyMatch(fresh::get) && !s.stream().allMatch(fresh::get)),
+                "one card feeding fresh and dormant accounts alike");
     }
 
     @Test
