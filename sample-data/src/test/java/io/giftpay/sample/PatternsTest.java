@@ -510,6 +510,42 @@ class PatternsTest {
     }
 
     @Test
+    void overspendingComesAsBaselineFirstNightLightViewerAndWeekOldAccount() {
+        String pattern = "overspending_baseline";
+        Set<String> kinds = new TreeSet<>();
+        for (String u : labelled.get(pattern)) {
+            List<LedgerFiles.Row> gifts = events(pattern, "gifts", "sender_id", u);
+            TreeMap<String, Long> byDay = byDate(gifts);
+            String spike = byDay.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            List<Long> earlier = new ArrayList<>(byDay.headMap(spike).values());
+            List<LedgerFiles.Row> packs = events(pattern, "recharges", "user_id", u).stream()
+                    .filter(r -> r.dt().equals(spike)).toList();
+            Instant first = time(packs.get(0));
+            long age = Duration.between(created(u), first).toDays();
+            String kind = age >= 4 && age <= 10 ? "week old"
+                    : spike.equals(START.toString()) && earlier.isEmpty() ? "first night"
+                    : earlier.size() == 1 ? "light viewer" : "baseline";
+            if (kind.equals("baseline")) {
+                assertTrue(earlier.size() >= 2, u + " has a habit: " + byDay);
+                double usual = earlier.stream().mapToLong(Long::longValue).average().orElseThrow();
+                assertTrue(byDay.get(spike) >= 8 * usual, u + " spikes: " + byDay);
+            } else {
+                assertTrue(packs.size() >= 6 && packs.size() <= 14, u + " " + kind + ": " + packs.size() + " packs");
+                assertTrue(minutes(first, time(packs.get(packs.size() - 1))) <= 4 * 60, u + " within a few hours");
+                for (LedgerFiles.Row pack : packs) {
+                    assertTrue(gifts.stream().anyMatch(g -> !time(g).isBefore(time(pack))
+                            && minutes(time(pack), time(g)) <= 15), u + ": each pack gifted on within minutes");
+                }
+            }
+            if (kind.equals("first night")) {
+                assertTrue(age >= 30, u + " is an established account without history");
+            }
+            kinds.add(kind);
+        }
+        assertEquals(Set.of("baseline", "first night", "light viewer", "week old"), kinds);
+    }
+
+    @Test
     void switchedOffThereAreNoPatternsAndSmallLedgersStillWork() throws IOException {
         Path off = tmp.resolve("off");
         GenerationSummary s = LedgerGenerator.generate(new GeneratorOptions(off, START, 3, 300, 20, 5L,
