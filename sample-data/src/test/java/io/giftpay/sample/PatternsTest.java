@@ -546,6 +546,46 @@ class PatternsTest {
     }
 
     @Test
+    void promoFarmsOf10To25NewAccountsGiftTheirRewardsWithinMinutes() {
+        String pattern = "promo_farming";
+        Map<String, Set<String>> farms = new TreeMap<>();
+        Map<String, Boolean> drips = new HashMap<>();
+        Map<String, Instant> firstReward = new HashMap<>();
+        for (String u : as(pattern, "sender")) {
+            List<LedgerFiles.Row> gifts = events(pattern, "gifts", "sender_id", u);
+            List<LedgerFiles.Row> rewards = events(pattern, "rewards", "user_id", u);
+            Set<String> to = gifts.stream().map(g -> g.get("creator_id")).collect(Collectors.toSet());
+            assertEquals(1, to.size(), u + " gifts to one creator");
+            farms.computeIfAbsent(to.iterator().next(), k -> new TreeSet<>()).add(u);
+            firstReward.put(u, time(rewards.get(0)));
+            assertTrue(Duration.between(created(u), time(rewards.get(0))).toHours() < 48, u + " is new");
+            assertEquals(1, rewards.stream().map(r -> r.get("campaign_id")).distinct().count(), u);
+            Instant firstGift = time(gifts.get(0));
+            Instant rewardBefore = rewards.stream().map(PatternsTest::time).filter(t -> !t.isAfter(firstGift))
+                    .max(Instant::compareTo).orElseThrow();
+            assertTrue(minutes(rewardBefore, firstGift) <= 15, u + " gifts within minutes");
+            long earned = Stream.concat(rewards.stream(), events(pattern, "recharges", "user_id", u).stream())
+                    .mapToLong(PatternsTest::coins).sum();
+            long gifted = gifts.stream().mapToLong(PatternsTest::coins).sum();
+            assertTrue(gifted <= earned && gifted >= 0.8 * earned, u + " gifted " + gifted + " of " + earned);
+            Instant lastReward = time(rewards.get(rewards.size() - 1));
+            drips.put(u, gifts.stream().anyMatch(g -> time(g).isBefore(lastReward)));
+        }
+        Set<String> shapes = new TreeSet<>();
+        for (Map.Entry<String, Set<String>> farm : farms.entrySet()) {
+            Set<String> senders = farm.getValue();
+            assertTrue(senders.size() >= 10 && senders.size() <= 25, "farm of " + senders.size());
+            assertTrue(as(pattern, "creator").contains(farm.getKey()), "the farm's creator is labelled");
+            List<Instant> starts = senders.stream().map(firstReward::get).sorted().toList();
+            boolean burst = minutes(starts.get(0), starts.get(starts.size() - 1)) <= 120;
+            boolean drip = senders.stream().anyMatch(drips::get);
+            shapes.add((drip ? "drip" : "batch") + "+" + (burst ? "burst" : "spread"));
+        }
+        assertEquals(Set.of("batch+burst", "batch+spread", "drip+burst", "drip+spread"), shapes);
+        assertTrue(farms.values().stream().map(Set::size).distinct().count() > 1, "farm sizes vary");
+    }
+
+    @Test
     void switchedOffThereAreNoPatternsAndSmallLedgersStillWork() throws IOException {
         Path off = tmp.resolve("off");
         GenerationSummary s = LedgerGenerator.generate(new GeneratorOptions(off, START, 3, 300, 20, 5L,
