@@ -274,7 +274,7 @@ class PatternsTest {
                         .filter(r -> cb.get("recharge_event_id").equals(r.get("event_id"))).findFirst().orElseThrow();
                 long h = Duration.between(Instant.parse(rc.get("event_time")), Instant.parse(cb.get("event_time")))
                         .toHours();
-                assertTrue(h >= 24 && h <= 72, u + " chargeback after " + h + " h");
+                assertTrue(h >= 24 && h <= 120, u + " chargeback after " + h + " h");
                 assertEquals("chargeback", cb.get("kind"));
             }
         }
@@ -583,6 +583,55 @@ class PatternsTest {
         }
         assertEquals(Set.of("batch+burst", "batch+spread", "drip+burst", "drip+spread"), shapes);
         assertTrue(farms.values().stream().map(Set::size).distinct().count() > 1, "farm sizes vary");
+    }
+
+    @Test
+    void ringsCycleOneWayOrBothWaysOnConsecutiveOrAlternateDays() {
+        Set<String> members = labelled.get("reciprocal_ring");
+        Map<String, Set<String>> sendsTo = new TreeMap<>();
+        Map<String, TreeSet<String>> dates = new TreeMap<>();
+        for (LedgerFiles.Row g : events("reciprocal_ring", "gifts")) {
+            sendsTo.computeIfAbsent(g.get("sender_id"), k -> new TreeSet<>()).add(g.get("creator_id"));
+            dates.computeIfAbsent(g.get("sender_id"), k -> new TreeSet<>()).add(g.dt());
+        }
+        assertEquals(members, sendsTo.keySet());
+        for (Set<String> to : sendsTo.values()) {
+            assertTrue(members.containsAll(to));
+        }
+        assertEquals(members, sendsTo.values().stream().flatMap(Set::stream).collect(Collectors.toSet()),
+                "every member also receives");
+        assertTrue(sendsTo.values().stream().anyMatch(to -> to.size() == 1), "a one-way cycle");
+        assertTrue(sendsTo.values().stream().anyMatch(to -> to.size() == 2), "a cycle both ways");
+        Set<Long> steps = new TreeSet<>();
+        for (TreeSet<String> ds : dates.values()) {
+            String prev = null;
+            for (String d : ds) {
+                if (prev != null) {
+                    steps.add(java.time.temporal.ChronoUnit.DAYS.between(LocalDate.parse(prev), LocalDate.parse(d)));
+                }
+                prev = d;
+            }
+        }
+        assertEquals(Set.of(1L, 2L), steps, "consecutive and alternate days");
+    }
+
+    @Test
+    void selfGiftingAltsShareTheCreatorsDeviceOrCard() {
+        String pattern = "self_gifting";
+        for (String c : as(pattern, "creator")) {
+            List<LedgerFiles.Row> own = events(pattern, "recharges", "user_id", c);
+            assertFalse(own.isEmpty(), c + " recharges itself");
+            Set<String> devices = own.stream().map(r -> r.get("device_id")).collect(Collectors.toSet());
+            Set<String> cards = own.stream().map(r -> r.get("payment_fingerprint")).collect(Collectors.toSet());
+            Set<String> alts = events(pattern, "gifts").stream().filter(g -> c.equals(g.get("creator_id")))
+                    .map(g -> g.get("sender_id")).collect(Collectors.toSet());
+            assertTrue(alts.size() >= 1 && alts.size() <= 5, c + " alts " + alts.size());
+            assertTrue(as(pattern, "sender").containsAll(alts));
+            for (String alt : alts) {
+                assertTrue(events(pattern, "recharges", "user_id", alt).stream().allMatch(r ->
+                        devices.contains(r.get("device_id")) || cards.contains(r.get("payment_fingerprint"))), alt);
+            }
+        }
     }
 
     @Test
