@@ -41,7 +41,7 @@ class PatternsTest {
             "shared_card_farm", "stolen_card_laundering", "self_gifting", "reciprocal_ring", "promo_farming",
             "account_takeover", "chargeback_after_gifting");
     static final List<String> KINDS = List.of("family_shared_card", "whale", "creators_gifting_small", "traveller",
-            "new_account_small");
+            "new_account_small", "creator_battle", "daily_reward_gifter", "newcomer_first_pack", "big_night");
     /** Five times the default rates: every pattern then has at least four instances, so every variant shows. */
     static final double SCALE = 5;
 
@@ -631,6 +631,109 @@ class PatternsTest {
                 assertTrue(events(pattern, "recharges", "user_id", alt).stream().allMatch(r ->
                         devices.contains(r.get("device_id")) || cards.contains(r.get("payment_fingerprint"))), alt);
             }
+        }
+    }
+
+    // ---- look-alikes
+
+    @Test
+    void creatorBattlesAreManyFansGiftingBigToTwoCreatorsWithinMinutes() {
+        String kind = "creator_battle";
+        Set<String> creators = as(kind, "creator");
+        List<LedgerFiles.Row> gifts = events(kind, "gifts");
+        assertEquals(creators, gifts.stream().map(g -> g.get("creator_id")).collect(Collectors.toSet()));
+        assertTrue(as(kind, "sender").size() >= 12 * creators.size() / 2, "12-40 fans a battle");
+        for (String c : creators) {
+            List<Instant> ts = gifts.stream().filter(g -> c.equals(g.get("creator_id"))).map(PatternsTest::time)
+                    .toList();
+            Instant windowStart = ts.get(0);
+            for (int j = 1; j < ts.size(); j++) {
+                if (minutes(ts.get(j - 1), ts.get(j)) > 20) {
+                    windowStart = ts.get(j); // the rematch
+                }
+                assertTrue(minutes(windowStart, ts.get(j)) <= 15, c + ": a battle lasts minutes");
+            }
+        }
+        assertTrue(gifts.stream().allMatch(g -> coins(g) >= 1000), "big gifts");
+        for (String fan : as(kind, "sender")) {
+            assertTrue(created(fan).isBefore(start().minus(Duration.ofDays(59))), fan + " is an established viewer");
+        }
+        assertTrue(events(kind, "reversals").isEmpty());
+    }
+
+    @Test
+    void dailyRewardGiftersAreEstablishedAndGiftEachRewardWithinMinutes() {
+        String kind = "daily_reward_gifter";
+        int mostDays = 0;
+        for (String u : as(kind, "sender")) {
+            assertTrue(created(u).isBefore(start().minus(Duration.ofDays(19))), u + " is established");
+            List<LedgerFiles.Row> rewards = events(kind, "rewards", "user_id", u);
+            for (LedgerFiles.Row g : events(kind, "gifts", "sender_id", u)) {
+                assertTrue(rewards.stream().anyMatch(r -> !time(r).isAfter(time(g)) && minutes(time(r), time(g)) <= 25),
+                        u + ": a gift follows a reward within minutes");
+            }
+            mostDays = Math.max(mostDays, (int) rewards.stream().map(LedgerFiles.Row::dt).distinct().count());
+            assertTrue(events(kind, "recharges", "user_id", u).isEmpty(), "reward coins only");
+        }
+        assertTrue(mostDays >= 4, "day after day: " + mostDays);
+    }
+
+    @Test
+    void newcomersBuyOnePackAndGiftItOnTheirFirstDay() {
+        String kind = "newcomer_first_pack";
+        for (String u : as(kind, "sender")) {
+            LedgerFiles.Row pack = events(kind, "recharges", "user_id", u).get(0);
+            long age = minutes(created(u), time(pack));
+            assertTrue(age >= 10 && age <= 240 && created(u).toString().startsWith(pack.dt()), u + " new that day");
+            long gifted = events(kind, "gifts", "sender_id", u).stream().filter(g -> g.dt().equals(pack.dt()))
+                    .mapToLong(PatternsTest::coins).sum();
+            assertTrue(gifted >= coins(pack) / 2 && gifted <= coins(pack), u + " gifts the pack on its first day");
+        }
+        assertTrue(events(kind, "reversals").isEmpty());
+    }
+
+    @Test
+    void bigNightsAreOneNightOfALightViewerSometimesItsBirthday() {
+        String kind = "big_night";
+        Set<Boolean> birthdays = new HashSet<>();
+        for (String u : as(kind, "sender")) {
+            TreeMap<String, Long> byDay = byDate(events(kind, "gifts", "sender_id", u));
+            String night = byDay.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            long big = byDay.get(night);
+            // 2,000-15,000 coins, less what no gift fits (under 100 coins a favourite)
+            assertTrue(big >= 1700 && byDay.values().stream().filter(c -> c != big).allMatch(c -> c * 5 <= big),
+                    u + ": one big night " + byDay);
+            long packs = events(kind, "recharges", "user_id", u).stream().filter(r -> r.dt().equals(night)).count();
+            assertTrue(packs >= 1 && packs <= 3, u + " " + packs + " packs");
+            String birth = accounts.get(u).get("birth_date");
+            birthdays.add(birth != null && birth.substring(5).equals(night.substring(5)));
+        }
+        assertEquals(Set.of(true, false), birthdays, "birthday nights and other nights");
+    }
+
+    @Test
+    void householdsShareOneCardAndSometimesATablet() {
+        boolean tablet = false;
+        for (Set<String> household : linked(events("family_shared_card", "recharges"))) {
+            List<LedgerFiles.Row> rc = events("family_shared_card", "recharges").stream()
+                    .filter(r -> household.contains(r.get("user_id"))).toList();
+            assertEquals(1, rc.stream().map(r -> r.get("payment_fingerprint")).distinct().count(),
+                    household.toString());
+            assertTrue(household.size() >= 2 && household.size() <= 5, household.toString());
+            tablet |= rc.stream().map(r -> r.get("device_id")).distinct().count() < household.size();
+        }
+        assertTrue(tablet, "a household with a shared tablet");
+        for (String w : as("whale", "sender")) {
+            List<LedgerFiles.Row> rc = events("whale", "recharges", "user_id", w);
+            assertEquals(1, rc.stream().map(r -> r.get("device_id")).distinct().count(), w);
+            assertTrue(rc.stream().map(r -> r.get("payment_fingerprint")).distinct().count() <= 2, w);
+            assertTrue(created(w).isBefore(start().minus(Duration.ofDays(89))), w);
+            assertTrue(byDate(events("whale", "gifts", "sender_id", w)).size() >= 3, w + " spends day after day");
+        }
+        for (String t : as("traveller", "sender")) {
+            List<LedgerFiles.Row> gifts = events("traveller", "gifts", "sender_id", t);
+            assertEquals(1, gifts.stream().map(g -> g.get("device_id")).distinct().count(), t + " keeps its device");
+            assertEquals(2, gifts.stream().map(g -> g.get("ip_country")).distinct().count(), t + " travels");
         }
     }
 
