@@ -737,6 +737,37 @@ class PatternsTest {
         }
     }
 
+    /** Plans every standard pattern for these options (no files); pattern name → instances. */
+    static Map<String, Integer> plan(GeneratorOptions o) {
+        Schedule schedule = new Schedule(o.start(), o.days());
+        Population pop = new Population(o, schedule);
+        List<InjectedPattern> all = StandardPatterns.all();
+        Map<String, Integer> instances = new TreeMap<>();
+        for (int q = 0; q < all.size(); q++) {
+            PatternContext ctx = new PatternContext(o, pop, schedule, q);
+            InjectedPattern p = all.get(q);
+            p.accounts(ctx); // plans it, and throws if an account would act before it is in a snapshot
+            instances.put(p.name(), p.instances(ctx));
+            assertFalse((PATTERNS.contains(p.name()) ? p.labels(ctx) : p.lookalikes(ctx)).isEmpty(), p.name());
+        }
+        return instances;
+    }
+
+    @Test
+    void theSparseEvaluationHasEveryPatternAndTheirVariantsAndATinyScaleStillOneOfEach() {
+        // about 25,000 users, patterns rare beside look-alikes at full rate, as the sparse evaluation runs it
+        GeneratorOptions sparse = new GeneratorOptions(tmp.resolve("unused"), START, 7, 25_000, 1_000, 7L,
+                LedgerFormat.PARQUET, catalogue).withScales(0.25, 1);
+        Map<String, Integer> instances = plan(sparse);
+        for (String p : List.of("card_testing", "account_takeover", "stolen_card_laundering",
+                "overspending_baseline")) {
+            assertTrue(instances.get(p) >= 4, "four shapes by instance: " + p + " has " + instances.get(p));
+        }
+        assertEquals(8, instances.get("creator_battle"), "look-alikes at full rate: 0.3 x 25");
+        Map<String, Integer> rare = plan(sparse.withScales(0.001, 0.001));
+        assertTrue(rare.values().stream().allMatch(n -> n >= 1), rare.toString());
+    }
+
     @Test
     void switchedOffThereAreNoPatternsAndSmallLedgersStillWork() throws IOException {
         Path off = tmp.resolve("off");
