@@ -38,10 +38,13 @@ final class TruthReadme {
                 + "event_time (never late, replayed or broken) and have ordinary-looking event_ids with an index "
                 + "from 900,000,000 on. An account of a pattern may be an ordinary generated account (it then "
                 + "also has ordinary events) or one the pattern added. The ordinary population is not labelled, "
-                + "although it has some risky-looking behaviour of its own: ~8% of ordinary viewers are minors "
-                + "(14-17) who spend as anyone else, ~1.5% of recharges are reversed (30-50% of those as "
-                + "chargebacks, unrelated to gifting), ~6% of gifts come from an IP outside the account "
-                + "country, and a few whales spend a lot.\n\n");
+                + "although it has some risky-looking behaviour of its own: ~1.5% of recharges are reversed "
+                + "(30-50% of those as chargebacks, unrelated to gifting), ~6% of gifts come from an IP outside "
+                + "the account country, and a few whales spend a lot. Ordinary viewers are adults or of unknown "
+                + "age: a minor who spends is always the underage_spending pattern (minor creators never spend). "
+                + "Patterns come in several shapes, chosen by instance (instance i gets shape i mod the number of "
+                + "shapes, so a few instances show them all) and with parameters drawn per instance from the "
+                + "ranges below.\n\n");
         if (patterns.isEmpty()) {
             sb.append("No patterns were injected: `labels.csv` and `lookalikes.csv` hold only their headers.\n\n");
         } else {

@@ -15,11 +15,12 @@ public final class ChargebackAfterGifting extends PlannedPattern {
 
     @Override
     public String description() {
-        return "1 account (25%: 2 on the same day, same creator) created 10-400 days before the start, own card "
-                + "and device: 2-4 recharges (coins_1321..coins_6607 or web 2,000-20,000 coins) within half an hour, "
-                + "all coins gifted to one generated creator 5-60 minutes later, then every recharge (at least "
-                + "the first) charged back 24-72 hours later, inside the run; 0.7 per 1,000 users, min 1; needs "
-                + ">= 2 days";
+        return "1 account (20%: 2, 10%: 3 on the same day, same creator) created 1-900 days before the start, own "
+                + "card and device: 1-5 recharges (coins_1321..coins_6607 or web 2,000-20,000 coins) within half an "
+                + "hour, all coins gifted to one generated creator 2-90 minutes later, then the recharges (at "
+                + "least the first; each further one skipped with the instance's own chance of 0-30%) charged back "
+                + "24 hours to 2-5 days later (each instance its own limit), inside the run; 0.7 per 1,000 users, "
+                + "min 1; needs >= 2 days";
     }
 
     @Override
@@ -33,10 +34,13 @@ public final class ChargebackAfterGifting extends PlannedPattern {
             SplittableRandom r = p.rng("cb", i);
             int d = Plan.between(r, 0, p.days() - 2);
             String creator = p.anyCreator(r);
-            int k = r.nextDouble() < 0.75 ? 1 : 2;
+            double u = r.nextDouble();
+            int k = u < 0.7 ? 1 : u < 0.9 ? 2 : 3;
+            long maxDelay = Plan.between(r, 48, 120) * Plan.HOUR;
+            double skip = Plan.uniform(r, 0, 0.3);
             for (int a = 0; a < k; a++) {
                 String country = Plan.country(r);
-                String user = p.newViewer(0, p.oldCreatedAt(r, 10, 400), p.adultBirth(r), country);
+                String user = p.newViewer(0, p.oldCreatedAt(r, 1, 900), p.adultBirth(r), country);
                 String device = Plan.newDevice(r);
                 String card = Plan.newCard(r);
                 String channel = Plan.platform(r);
@@ -44,7 +48,7 @@ public final class ChargebackAfterGifting extends PlannedPattern {
                 long t = p.at(d, 0, 21, r);
                 List<Object[]> recharges = new ArrayList<>();
                 long coins = 0;
-                int m = Plan.between(r, 2, 4);
+                int m = Plan.between(r, 1, 5);
                 for (int j = 0; j < m; j++) {
                     Object[] rc = r.nextDouble() < 0.3
                             ? p.rechargeWeb(t, user, 1000L * Plan.between(r, 2, 20), currency, card, device, country)
@@ -52,18 +56,19 @@ public final class ChargebackAfterGifting extends PlannedPattern {
                                     card, device, country);
                     recharges.add(rc);
                     coins += (Long) rc[4];
-                    t += Plan.between(r, 1, 8) * Plan.MINUTE;
+                    t += Plan.between(r, 1, 7) * Plan.MINUTE;
                 }
-                p.spend(r, t + Plan.between(r, 5, 60) * Plan.MINUTE, Plan.between(r, 10, 50) * Plan.MINUTE, user,
+                p.spend(r, t + Plan.between(r, 2, 90) * Plan.MINUTE, Plan.between(r, 10, 50) * Plan.MINUTE, user,
                         creator, coins, Gifts.MID_BIG, device, country);
                 for (int j = 0; j < recharges.size(); j++) {
                     Object[] rc = recharges.get(j);
-                    if (j > 0 && r.nextDouble() < 0.15) {
+                    if (j > 0 && r.nextDouble() < skip) {
                         continue;
                     }
                     long at = (Long) rc[1];
-                    long latest = Math.min(at + 72 * Plan.HOUR, runEnd);
-                    long when = at + 24 * Plan.HOUR + (long) (r.nextDouble() * Math.max(0, latest - at - 24 * Plan.HOUR));
+                    long latest = Math.min(at + maxDelay, runEnd);
+                    long when = at + 24 * Plan.HOUR
+                            + (long) (r.nextDouble() * Math.max(0, latest - at - 24 * Plan.HOUR));
                     p.reversal(when, rc, "chargeback");
                 }
                 p.label(user, "sender");

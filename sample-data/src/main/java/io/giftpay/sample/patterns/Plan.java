@@ -160,6 +160,19 @@ final class Plan {
         return lo + r.nextInt(hiInclusive - lo + 1);
     }
 
+    /** Uniform in [lo, hi). */
+    static double uniform(SplittableRandom r, double lo, double hi) {
+        return lo + r.nextDouble() * (hi - lo);
+    }
+
+    /**
+     * The variant of instance {@code i}: {@code order[i % order.length]}, so the first instances show every
+     * variant in the listed order (one instance gets the first, four instances get four different ones).
+     */
+    static <T> T variant(T[] order, int i) {
+        return order[i % order.length];
+    }
+
     // ---- accounts
 
     /** An adult's birth date (18-60 on every day of the run) or null (unknown, ~15%). */
@@ -170,10 +183,6 @@ final class Plan {
         return ctx.date(0).minusYears(19 + r.nextInt(40)).minusDays(r.nextInt(365));
     }
 
-    /**
-     * A new viewer account, in the snapshots from the newest one at or before {@code firstActDay}.
-     * {@code createdAt} must not be after the account's first event.
-     */
     /** Who a pattern acts as: an existing viewer's own identity, or a new adult viewer's. */
     record Persona(String user, String device, String card, String country, String channel) {
     }
@@ -192,6 +201,10 @@ final class Plan {
         return new Persona(user, newDevice(r), newCard(r), country, platform(r));
     }
 
+    /**
+     * A new viewer account, in the snapshots from the newest one at or before {@code firstActDay}.
+     * {@code createdAt} must not be after the account's first event.
+     */
     String newViewer(int firstActDay, long createdAt, LocalDate birth, String country) {
         return newAccount(firstActDay, createdAt, birth, country, false, false, null, null, null);
     }
@@ -257,6 +270,14 @@ final class Plan {
 
     /** A generated creator without a deliberate edge case, {@code idx % 4 == residue}, not used yet; -1 if none. */
     int pickCreator(SplittableRandom r, int residue) {
+        return pickCreator(r, residue, 4);
+    }
+
+    /**
+     * As {@link #pickCreator(SplittableRandom, int)} with {@code idx % modulus == residue}: modulus 8 splits
+     * one residue of 4 between two patterns, so they still never share a creator.
+     */
+    int pickCreator(SplittableRandom r, int residue, int modulus) {
         int lo = FIRST_FREE_CREATOR;
         int hi = ctx.creators();
         if (hi <= lo) {
@@ -266,12 +287,26 @@ final class Plan {
         int start = r.nextInt(n);
         for (int k = 0; k < n; k++) {
             int idx = lo + (start + k) % n;
-            if (idx % 4 == residue && !used.contains(idx) && !ctx.minorCreator(idx)) {
+            if (idx % modulus == residue && !used.contains(idx) && !ctx.minorCreator(idx)) {
                 used.add(idx);
                 return idx;
             }
         }
         return -1;
+    }
+
+    /**
+     * The generated creator {@code idx} (when {@code idx >= 0}) acting with its own device and card, else a new
+     * payable creator created {@code minDays..maxDays} before the first day, with a new device and card.
+     */
+    Persona creator(int idx, SplittableRandom r, int minDays, int maxDays) {
+        if (idx >= 0) {
+            return new Persona(ctx.userId(idx), ctx.deviceId(idx, 0), ctx.paymentFingerprint(idx), ctx.country(idx),
+                    ctx.platform(idx));
+        }
+        String country = country(r);
+        String user = newCreator(0, oldCreatedAt(r, minDays, maxDays), country, r);
+        return new Persona(user, newDevice(r), newCard(r), country, platform(r));
     }
 
     /** A popular generated creator (for ordinary gifts), weighted towards the top. */
@@ -447,6 +482,41 @@ final class Plan {
         add(LedgerTable.REVERSALS, time, new Object[] {eventId(LedgerTable.REVERSALS, time), time, recharge[0],
                 recharge[2], kind, recharge[4], recharge[5], recharge[6]});
         return true;
+    }
+
+    /**
+     * A chargeback of {@code recharge} {@code minDays..maxDays} later, pulled in to the end of the run when that
+     * comes first (but never less than a day after the recharge); false (nothing added) when even a day later is
+     * after the run.
+     */
+    boolean chargebackLater(Object[] recharge, SplittableRandom r, double minDays, double maxDays) {
+        long at = (Long) recharge[1];
+        long runEnd = endOfDay(days() - 1);
+        long earliest = at + (long) (minDays * DAY);
+        long latest = Math.min(at + (long) (maxDays * DAY), runEnd);
+        if (latest < earliest) {
+            earliest = at + DAY;
+        }
+        if (latest < earliest) {
+            return false;
+        }
+        return reversal(earliest + (long) (r.nextDouble() * (latest - earliest)), recharge, "chargeback");
+    }
+
+    /**
+     * The first day an account created at {@code createdAt} may act: 0 when it was created before the start,
+     * else the first accounts snapshot day on or after its creation ({@link #days()} when there is none).
+     */
+    int firstListedDay(long createdAt) {
+        if (createdAt < dayStart(0)) {
+            return 0;
+        }
+        for (int d = Math.max(0, dayOf(createdAt)); d < days(); d++) {
+            if (ctx.isAccountsSnapshotDay(d)) {
+                return d;
+            }
+        }
+        return days();
     }
 
     void reward(long time, String user, String campaign, long coins) {

@@ -20,11 +20,12 @@ public final class SelfGifting extends PlannedPattern {
     @Override
     public String description() {
         return "a creator (a generated one when there are enough, else a new one) recharges with its own "
-                + "device_id and card on 1-2 days (and sends a small gift to another creator); 2-4 alt accounts "
-                + "(created 3-120 days before the start, the creator's country) use the creator's device_id "
-                + "(40%), card (30%) or both (30%) to buy coins_3303/coins_6607 or web 10,000-40,000 coins and "
-                + "gift it all (Galaxy..Private Jet, sometimes Lion) to that creator in its evening streams on "
-                + "2-5 days; alts (sender) and creator labelled; 0.5 per 1,000 users, min 1";
+                + "device_id and card on 1-2 days (and sends a small gift to another creator); 1-5 alt accounts "
+                + "(created 1-365 days before the start, the creator's country) use the creator's device_id, card "
+                + "or both (each farm its own mix, every link kind possible) to buy coins_3303/coins_6607 or web "
+                + "10,000-40,000 coins and gift it all (Galaxy..Private Jet, sometimes Lion) to that creator in "
+                + "its streams (a 2.5-4 hour window starting between 15:00 and 20:00 UTC) on 1-5 days; alts (sender) "
+                + "and creator labelled; 0.5 per 1,000 users, min 1";
     }
 
     @Override
@@ -32,25 +33,12 @@ public final class SelfGifting extends PlannedPattern {
         int n = p.ctx.instances(0.5, 1);
         for (int i = 0; i < n; i++) {
             SplittableRandom r = p.rng("self", i);
-            int idx = p.pickCreator(r, 2);
-            String creator;
-            String device;
-            String card;
-            String country;
-            String channel;
-            if (idx >= 0) {
-                creator = p.ctx.userId(idx);
-                device = p.ctx.deviceId(idx, 0);
-                card = p.ctx.paymentFingerprint(idx);
-                country = p.ctx.country(idx);
-                channel = p.ctx.platform(idx);
-            } else {
-                country = Plan.country(r);
-                creator = p.newCreator(0, p.oldCreatedAt(r, 100, 900), country, r);
-                device = Plan.newDevice(r);
-                card = Plan.newCard(r);
-                channel = Plan.platform(r);
-            }
+            Plan.Persona self = p.creator(p.pickCreator(r, 2), r, 100, 900);
+            String creator = self.user();
+            String device = self.device();
+            String card = self.card();
+            String country = self.country();
+            String channel = self.channel();
             String currency = Plan.currency(r, country, 0.3);
             int own = Math.min(p.days(), Plan.between(r, 1, 2));
             for (int k = 0; k < own; k++) {
@@ -64,20 +52,25 @@ public final class SelfGifting extends PlannedPattern {
                             Gifts.SMALL, device, country);
                 }
             }
-            int alts = Plan.between(r, 2, 4);
+            // the creator's stream hours, and how its alts link to it: device only, both, else card only
+            double streamFrom = Plan.uniform(r, 15, 20);
+            double streamTo = streamFrom + Plan.uniform(r, 2.5, 4);
+            double deviceOnly = Plan.uniform(r, 0.2, 0.5);
+            double both = deviceOnly + Plan.uniform(r, 0.15, 0.35);
+            int alts = Plan.between(r, 1, 5);
             for (int a = 0; a < alts; a++) {
                 double u = r.nextDouble();
-                String altDevice = u < 0.7 ? device : Plan.newDevice(r);
-                String altCard = u >= 0.4 ? card : Plan.newCard(r);
-                String alt = p.newViewer(0, p.oldCreatedAt(r, 3, 120), p.adultBirth(r), country);
+                String altDevice = u < both ? device : Plan.newDevice(r);
+                String altCard = u >= deviceOnly ? card : Plan.newCard(r);
+                String alt = p.newViewer(0, p.oldCreatedAt(r, 1, 365), p.adultBirth(r), country);
                 List<Integer> days = new ArrayList<>();
                 for (int d = 0; d < p.days(); d++) {
                     days.add(d);
                 }
-                int active = Math.min(p.days(), Plan.between(r, 2, 5));
+                int active = Math.min(p.days(), Plan.between(r, 1, 5));
                 for (int k = 0; k < active; k++) {
                     int d = days.remove(r.nextInt(days.size()));
-                    long t = p.at(d, 17, 21.5, r);
+                    long t = p.at(d, streamFrom, Math.min(23, streamTo), r);
                     long coins = 0;
                     int m = Plan.between(r, 1, 3);
                     for (int j = 0; j < m; j++) {
@@ -87,7 +80,7 @@ public final class SelfGifting extends PlannedPattern {
                                 : p.rechargePackage(t, alt, Plan.between(r, Plan.P3303, Plan.P6607), currency, channel,
                                         altCard, altDevice, country);
                         coins += (Long) rc[4];
-                        t += Plan.between(r, 2, 20) * Plan.MINUTE;
+                        t += Plan.between(r, 2, 10) * Plan.MINUTE;
                     }
                     p.spend(r, t, Plan.between(r, 30, 120) * Plan.MINUTE, alt, creator, coins,
                             r.nextDouble() < 0.2 ? Gifts.BIG_AND_HUGE : Gifts.BIG, altDevice, country);

@@ -23,7 +23,8 @@ public final class StandardPatterns {
     /** The innocent look-alikes (written to {@code _truth/lookalikes.csv}, never labelled). */
     public static List<InjectedPattern> lookalikes() {
         return List.of(new FamilySharedCard(), new Whale(), new CreatorsGiftingSmall(), new Traveller(),
-                new NewAccountSmall());
+                new NewAccountSmall(), new CreatorBattle(), new DailyRewardGifter(), new NewcomerFirstPack(),
+                new BigNight());
     }
 
     /** Fresh instances of all of them, patterns first. */

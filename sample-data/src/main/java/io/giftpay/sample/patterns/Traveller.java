@@ -14,9 +14,9 @@ public final class Traveller extends PlannedPattern {
     @Override
     public String description() {
         return "look-alike of account_takeover: a generated adult viewer (else a new established one) with a small "
-                + "daily habit on most days and, on 1-3 consecutive days, the same habit with an ip_country other "
-                + "than its account country - but its usual device, card and favourite creators and usual amounts; "
-                + "1 per 1,000 users, min 1";
+                + "daily habit on most days and, on 1-4 consecutive days, the same habit with an ip_country other "
+                + "than its account country - its usual device, card and favourite creators, amounts 0.5-2x its "
+                + "usual (a quiet trip or a holiday treat); 1 per 1,000 users, min 1";
     }
 
     @Override
@@ -35,7 +35,8 @@ public final class Traveller extends PlannedPattern {
             String channel = persona.channel();
             String currency = Plan.currency(r, country, 0.3);
             String[] favourites = {p.popularCreator(r), p.popularCreator(r)};
-            int tripDays = Math.min(p.days(), Plan.between(r, 1, 3));
+            int tripDays = Math.min(p.days(), Plan.between(r, 1, 4));
+            double tripFactor = Plan.uniform(r, 0.5, 2.0);
             int trip0 = Plan.between(r, 0, p.days() - tripDays);
             String abroad = Plan.otherCountry(r, country);
             long daily = Plan.between(r, 50, 600);
@@ -46,8 +47,9 @@ public final class Traveller extends PlannedPattern {
                 if (!away && r.nextDouble() < 0.2) {
                     continue;
                 }
-                balance = p.habitDay(r, d, user, favourites, Math.round(daily * (0.6 + 0.8 * r.nextDouble())), balance,
-                        device, card, channel, currency, away ? abroad : country, spent);
+                long target = Math.round(daily * (0.6 + 0.8 * r.nextDouble()) * (away ? tripFactor : 1));
+                balance = p.habitDay(r, d, user, favourites, target, balance, device, card, channel, currency,
+                        away ? abroad : country, spent);
             }
             p.lookalike(user, "sender");
             p.instances++;
