@@ -163,7 +163,8 @@ final class EvaluateCommand implements Callable<Integer> {
         if (fields.length < 3 || fields[0].isBlank()) {
           continue;
         }
-        labels.computeIfAbsent(fields[0].trim(), k -> new TreeSet<>()).add(fields[2].trim());
+        // pattern and role: a pattern's senders and its receiving creators are scored apart
+        labels.computeIfAbsent(fields[0].trim(), k -> new TreeSet<>()).add(fields[2].trim() + " (" + fields[1].trim() + ")");
         if (fields[1].trim().equals("creator")) {
           creators.add(fields[0].trim());
         }
@@ -173,15 +174,23 @@ final class EvaluateCommand implements Callable<Integer> {
     }
   }
 
+  /** The labels of the care patterns: the viewer is protected, not suspected. */
+  static boolean isCare(String label) {
+    return label.startsWith("overspending") || label.startsWith("underage");
+  }
+
   private static void print(DetectionScore score, Map<String, Set<String>> labels, Set<String> flagged, BigDecimal paidToFraud,
       BigDecimal paidAfterFlag, PrintStream out) {
-    out.println("Recall per pattern (labelled accounts flagged at least once):");
+    out.println("Recall per pattern and role (labelled accounts flagged at least once):");
     score.recallByPattern().forEach((pattern, recall) ->
         out.printf("  %-28s %4d / %-4d %6.1f%%%n", pattern, recall.flagged(), recall.labelled(), 100 * recall.rate()));
     out.printf("Overall recall:  %.1f%% of %d labelled accounts%n", 100 * score.overallRecall(labels, flagged), labels.size());
+    out.printf("Fraud recall:    %.1f%% (every pattern but overspending and minors)%n",
+        100 * DetectionScore.recallOf(labels, flagged, label -> !isCare(label)));
+    out.printf("Care recall:     %.1f%% (overspending and minors)%n", 100 * DetectionScore.recallOf(labels, flagged, EvaluateCommand::isCare));
     out.printf("Precision:       %.1f%% (%d of %d flagged accounts are in a pattern)%n", 100 * score.precision(), score.flaggedLabelled(), score.flagged());
     out.printf("Review load:     %.2f%% (%d flagged of %d active senders)%n", 100 * score.reviewLoad(), score.flagged(), score.activeSenders());
-    out.printf("Paid to creators in a pattern: USD %s, of which on or after the creator's first flag: USD %s%n",
+    out.printf("Paid to creators in a fraud pattern: USD %s, of which on or after the creator's first flag: USD %s%n",
         paidToFraud.setScale(2), paidAfterFlag.setScale(2));
     if (!score.falsePositives().isEmpty()) {
       out.println("Flagged but in no pattern: " + String.join(", ", score.falsePositives().stream().limit(30).toList())

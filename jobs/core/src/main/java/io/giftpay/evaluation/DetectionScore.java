@@ -42,6 +42,24 @@ public record DetectionScore(
         flaggedAccounts.size() - falsePositives.size(), activeSenders, Collections.unmodifiableSet(falsePositives));
   }
 
+  /**
+   * Recall over the accounts with at least one label that {@code counts} accepts (each account
+   * once): e.g. fraud patterns apart from the care ones (overspending, minors).
+   */
+  public static double recallOf(Map<String, Set<String>> labels, Set<String> flaggedAccounts, java.util.function.Predicate<String> counts) {
+    long labelled = 0;
+    long hit = 0;
+    for (Map.Entry<String, Set<String>> e : labels.entrySet()) {
+      if (e.getValue().stream().anyMatch(counts)) {
+        labelled++;
+        if (flaggedAccounts.contains(e.getKey())) {
+          hit++;
+        }
+      }
+    }
+    return labelled == 0 ? 1.0 : (double) hit / labelled;
+  }
+
   /** Labelled accounts flagged / labelled accounts, over all patterns (each account once). */
   public double overallRecall(Map<String, Set<String>> labels, Set<String> flaggedAccounts) {
     long hit = labels.keySet().stream().filter(flaggedAccounts::contains).count();
