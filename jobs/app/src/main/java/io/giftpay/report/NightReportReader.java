@@ -91,7 +91,7 @@ public final class NightReportReader {
       rows.groupBy(col("business_date"))
           .agg(sumOrZero(col("credited_today_diamonds")).as("credited"),
               sumOrZero(col("paid_today_diamonds")).as("paid"),
-              sumOrZero(col("pending_diamonds")).as("pending"),
+              sumOrZero(Arrays.asList(rows.columns()).contains("pending_diamonds") ? col("pending_diamonds") : lit(0L)).as("pending"),
               sumOrZero(col("held_diamonds")).as("held"),
               sumOrZero(when(available.gt(0), available).otherwise(0L)).as("carried"),
               count(when(available.lt(0), lit(1))).as("negative_creators"),
@@ -221,7 +221,8 @@ public final class NightReportReader {
       return Optional.empty();
     }
     String base = new Path(layout.root(), table).toString();
-    return Optional.of(spark.read().option("basePath", base).parquet(paths.toArray(String[]::new)));
+    // mergeSchema: nights published before a column existed (pending_diamonds before policy v2) read it as null
+    return Optional.of(spark.read().option("basePath", base).option("mergeSchema", "true").parquet(paths.toArray(String[]::new)));
   }
 
   private boolean hasParquet(Path partition) {

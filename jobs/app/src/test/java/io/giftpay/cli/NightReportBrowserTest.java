@@ -50,7 +50,7 @@ import picocli.CommandLine;
 
 /**
  * The night report as a person sees it: two real nights of a small generated ledger run through
- * {@code giftpay nightly}, night 2's report is written with two hand-made review cases, then
+ * {@code giftpay nightly}, night 3's report is written with two hand-made review cases, then
  * opened in headless Chromium; the figures read from the rendered page must equal what Spark
  * reads from the published tables here, independently of the report's reader. The same run
  * takes a screenshot to {@code target/night-report.png}; with
@@ -60,7 +60,8 @@ import picocli.CommandLine;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NightReportBrowserTest extends SparkTestBase {
   private static final LocalDate FROM = LocalDate.of(2026, 11, 1);
-  private static final LocalDate NIGHT = FROM.plusDays(1);
+  // night 3: under policy v2 night 1's credits clear and are paid on night 3
+  private static final LocalDate NIGHT = FROM.plusDays(2);
   private static final String CHROMIUM_ENV = "GIFTPAY_CHROMIUM";
   private static final String PNG_PROPERTY = "giftpay.report.png";
   private static final Path SCREENSHOT = Path.of("target/night-report.png");
@@ -82,7 +83,7 @@ class NightReportBrowserTest extends SparkTestBase {
 
     Path ledger = tmp.resolve("ledger");
     LedgerGenerator.generate(
-        new GeneratorOptions(ledger, FROM, 2, 600, 40, 11L, LedgerFormat.CSV,
+        new GeneratorOptions(ledger, FROM, 3, 600, 40, 11L, LedgerFormat.CSV,
             GiftCatalogue.load(rules.resolve("gift-catalogue.csv")).coinsByGiftId()),
         line -> {});
     warehouse = tmp.resolve("warehouse");
@@ -169,7 +170,7 @@ class NightReportBrowserTest extends SparkTestBase {
       paidUsd = paidUsd.add(p.getAs("amount_usd"));
       perCurrency.merge(p.getAs("currency"), 1L, Long::sum);
     }
-    assertFalse(payouts.isEmpty(), "nobody was paid on night 2: the page's payout figures prove nothing");
+    assertFalse(payouts.isEmpty(), "nobody was paid on night 3: the page's payout figures prove nothing");
     money(shown, "payouts-usd", paidUsd, problems);
     count(shown, "payouts-count", payouts.size(), problems);
     perCurrency.forEach((currency, n) -> count(shown, "payouts-count:" + currency, n, problems));
@@ -208,7 +209,7 @@ class NightReportBrowserTest extends SparkTestBase {
 
     Map<String, Long> reasons = new TreeMap<>();
     rows("quarantine").forEach(q -> reasons.merge(q.getAs("reason"), 1L, Long::sum));
-    assertFalse(reasons.isEmpty(), "the generated ledger has broken rows; none quarantined on night 2?");
+    assertFalse(reasons.isEmpty(), "the generated ledger has broken rows; none quarantined on night 3?");
     reasons.forEach((reason, n) -> count(shown, "quarantine:" + reason, n, problems));
     assertEquals(reasons.size(), shown.keySet().stream().filter(k -> k.startsWith("quarantine:")).count(), "quarantine reasons shown");
 

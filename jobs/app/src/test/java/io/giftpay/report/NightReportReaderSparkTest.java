@@ -30,8 +30,9 @@ class NightReportReaderSparkTest extends SparkTestBase {
     String balances = "creator_id string, business_date date, credited_today_diamonds bigint, paid_today_diamonds bigint,"
         + " held_diamonds bigint, available_diamonds bigint";
     write(layout, "creator_balances", D.minusDays(1), rows(balances, row("c1", D.minusDays(1), 100L, 0L, 40L, 60L)));
-    write(layout, "creator_balances", D, rows(balances,
-        row("c1", D, 500L, 300L, 41L, 219L), row("c2", D, 0L, 0L, 0L, -7L), row("c3", D, 3L, 0L, 0L, 3L)));
+    // the night before was published before policy v2: no pending_diamonds column
+    write(layout, "creator_balances", D, rows(balances + ", pending_diamonds bigint",
+        row("c1", D, 500L, 300L, 41L, 219L, 450L), row("c2", D, 0L, 0L, 0L, -7L, 0L), row("c3", D, 3L, 0L, 0L, 3L, 3L)));
     write(layout, "payouts", D, rows("business_date date, currency string, amount decimal(20,3), amount_usd decimal(18,2)",
         row(D, "EUR", new BigDecimal("1.380"), new BigDecimal("1.50"))));
     write(layout, "reviews", D, rows("decision string, diamonds_released bigint, diamonds_forfeited bigint",
@@ -48,6 +49,7 @@ class NightReportReaderSparkTest extends SparkTestBase {
     assertEquals(Amount.of(503, value), books.credited());
     assertEquals(Amount.of(300, value), books.paid());
     assertEquals(Amount.of(41, value), books.held());
+    assertEquals(Amount.of(453, value), books.pending());
     assertEquals(Amount.of(21, value), books.released());
     assertEquals(Amount.of(9, value), books.forfeited());
     assertEquals(Amount.of(222, value), books.carried());
