@@ -33,9 +33,10 @@ public final class ParquetFooters {
 
     /**
      * Sorts every column chunk's encodings and encoding statistics: the only parts of a footer
-     * whose order parquet-mr leaves to identity hash codes. Shared with the nightly job's writer.
+     * whose order parquet-mr leaves to identity hash codes. (The nightly job keeps its own copy:
+     * production code never calls the generator.)
      */
-    public static void sortEncodings(FileMetaData footer) {
+    static void sortEncodings(FileMetaData footer) {
         if (footer.getRow_groups() == null) {
             return;
         }

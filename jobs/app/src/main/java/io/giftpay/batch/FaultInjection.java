@@ -10,8 +10,8 @@ import io.giftpay.config.GiftpayConfig;
  * "after" is the worst moment: the step's output is written but not yet recorded as done.
  */
 final class FaultInjection {
-  static final String POINT = "giftpay.fault.point";
-  static final String MODE = "giftpay.fault.mode";
+  static final String POINT = GiftpayConfig.FAULT_POINT;
+  static final String MODE = GiftpayConfig.FAULT_MODE;
   static final int HALT_STATUS = 137;
 
   private final String point;
@@ -19,7 +19,7 @@ final class FaultInjection {
 
   FaultInjection(GiftpayConfig config) {
     this.point = config.getOrNull(POINT);
-    String mode = config.get(MODE, "halt");
+    String mode = config.get(MODE, GiftpayConfig.FAULT_MODE_DEFAULT);
     if (!mode.equals("halt") && !mode.equals("throw")) {
       throw new IllegalArgumentException("Invalid " + MODE + ": " + mode + " (halt or throw)");
     }

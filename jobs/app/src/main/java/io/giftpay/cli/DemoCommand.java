@@ -54,7 +54,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintStream out = Giftpay.out(spec);
-    Path home = Path.of(System.getProperty("giftpay.home", "."));
+    Path home = Path.of(System.getProperty(GiftpayConfig.HOME, "."));
     Path ledger = this.ledger != null ? this.ledger : home.resolve("sample-data/ledger");
     Path warehouse = this.warehouse != null ? this.warehouse : home.resolve("demo-warehouse");
     Logs.useFile(warehouse.toAbsolutePath().normalize().resolve("_giftpay/logs/giftpay.log"));

@@ -1,5 +1,6 @@
 package io.giftpay.cli;
 
+import io.giftpay.config.GiftpayConfig;
 import java.nio.file.Path;
 
 /**
@@ -7,7 +8,7 @@ import java.nio.file.Path;
  * command points it at its warehouse before anything (Spark, Hadoop, Spring) logs.
  */
 final class Logs {
-  static final String PROPERTY = "giftpay.log.file";
+  static final String PROPERTY = GiftpayConfig.LOG_FILE;
 
   private Logs() {}
 
@@ -19,7 +20,7 @@ final class Logs {
   }
 
   static String file() {
-    return System.getProperty(PROPERTY, "giftpay.log");
+    return System.getProperty(PROPERTY, GiftpayConfig.LOG_FILE_DEFAULT);
   }
 
   static void failure(Throwable e) {

@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * Giftpay's settings: every key with its default, in one place (like Iceberg's
  * TableProperties). Values come, lowest precedence first, from these defaults, a properties
  * file ({@code --config FILE}), Java system properties, then command-line options. Keys
- * starting with {@code spark.} are passed to the Spark session unchanged.
+ * starting with {@code spark.} are passed to the Spark session unchanged. A {@code giftpay.*}
+ * key not declared here is refused, from the file and from {@code -D} alike ({@link SettingKeys}).
  */
 public final class GiftpayConfig {
   /** Spark master URL: {@code local[*]} on this machine, or any cluster's master. */
@@ -91,6 +92,23 @@ public final class GiftpayConfig {
    */
   public static final String PRIVACY_KEY_FILE = "giftpay.privacy.key-file";
 
+  /** Tests only: {@code <step>:before} or {@code <step>:after} stops the run there ({@code batch/FaultInjection}). */
+  public static final String FAULT_POINT = "giftpay.fault.point";
+
+  /** Tests only: how the fault point stops the run, {@code halt} (as {@code kill -9}) or {@code throw}. */
+  public static final String FAULT_MODE = "giftpay.fault.mode";
+  public static final String FAULT_MODE_DEFAULT = "halt";
+
+  /**
+   * The log file (JVM property only: Log4j reads it at start-up); a command that has a
+   * warehouse sets it to {@code <warehouse>/_giftpay/logs/giftpay.log} unless given.
+   */
+  public static final String LOG_FILE = "giftpay.log.file";
+  public static final String LOG_FILE_DEFAULT = "giftpay.log";
+
+  /** Where Giftpay is installed (JVM property only, set by {@code bin/giftpay}): relative rules resolve against it. */
+  public static final String HOME = "giftpay.home";
+
   private final Map<String, String> values;
 
   private GiftpayConfig(Map<String, String> values) {
@@ -117,17 +135,24 @@ public final class GiftpayConfig {
       } catch (IOException | IllegalArgumentException e) {
         throw new IllegalArgumentException("Invalid --config: " + file + " (" + e.getMessage() + ")", e);
       }
-      properties.stringPropertyNames().forEach(k -> values.put(k, properties.getProperty(k).trim()));
+      for (String key : new java.util.TreeSet<>(properties.stringPropertyNames())) {
+        SettingKeys.checkFileKey(key, file.toString());
+        values.put(key, properties.getProperty(key).trim());
+      }
     }
-    System.getProperties().stringPropertyNames().stream()
-        .filter(k -> k.startsWith("giftpay.") || k.startsWith("spark."))
-        .filter(k -> !k.equals("giftpay.home"))
-        .forEach(k -> values.put(k, System.getProperty(k)));
+    for (String key : new java.util.TreeSet<>(System.getProperties().stringPropertyNames())) {
+      SettingKeys.checkJvmKey(key);
+      if ((key.startsWith(SettingKeys.PREFIX) && SettingKeys.KNOWN.contains(key) && !SettingKeys.JVM_ONLY.contains(key))
+          || key.startsWith("spark.")) {
+        values.put(key, System.getProperty(key));
+      }
+    }
     return new GiftpayConfig(values);
   }
 
   /** A copy with one key set (command-line options win over everything). */
   public GiftpayConfig with(String key, String value) {
+    SettingKeys.checkCodeKey(key);
     Map<String, String> copy = new TreeMap<>(values);
     copy.put(key, value);
     return new GiftpayConfig(copy);
@@ -198,7 +223,7 @@ public final class GiftpayConfig {
   /** The rules folder, resolved against {@code giftpay.home} when relative and not found. */
   public Path rulesDir() {
     Path dir = Path.of(get(RULES_DIR, RULES_DIR_DEFAULT));
-    String home = System.getProperty("giftpay.home");
+    String home = System.getProperty(HOME);
     if (!dir.isAbsolute() && !Files.isDirectory(dir) && home != null) {
       dir = Path.of(home).resolve(dir);
     }

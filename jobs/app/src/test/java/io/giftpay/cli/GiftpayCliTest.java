@@ -221,6 +221,18 @@ class GiftpayCliTest {
   }
 
   @Test
+  void aMisspeltSettingStopsTheNightBeforeAnythingIsReadNamingItAndTheNearestKey(@TempDir Path dir) throws Exception {
+    Path config = Path.of("src/test/resources/config/misspelt-setting.properties");
+    Files.createDirectories(dir.resolve("ledger"));
+    Result broken = giftpay("nightly", "--date", "2026-11-01", "--ledger", dir.resolve("ledger").toString(),
+        "--warehouse", dir.resolve("wh").toString(), "--config", config.toString());
+    assertEquals(1, broken.status);
+    assertEquals("giftpay nightly: Invalid --config " + config + ": unknown setting 'giftpay.spark.shuffle-partition'"
+        + " (did you mean giftpay.spark.shuffle-partitions?)", broken.err.strip());
+    assertTrue(Files.notExists(dir.resolve("wh")), "stopped before the warehouse was touched");
+  }
+
+  @Test
   void aBrokenPolicyStopsTheNightBeforeAnythingIsReadNamingFileAndKey(@TempDir Path dir) throws Exception {
     Path policy = Path.of("src/test/resources/config/diamond-value-not-dividing-a-cent.properties").toAbsolutePath();
     Path config = dir.resolve("giftpay.properties");

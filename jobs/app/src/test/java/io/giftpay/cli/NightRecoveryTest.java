@@ -109,7 +109,8 @@ class NightRecoveryTest extends SparkTestBase {
 
   @Test
   void aNightKilledMidStepByTheOperatorResumesToTheSameBytes(@TempDir Path warehouse) throws Exception {
-    Process running = child(warehouse, "-Dgiftpay.test=kill", "--date", NIGHT_1);
+    // No fault point: this test kills the process itself.
+    Process running = child(warehouse, "-Dgiftpay.fault.mode=halt", "--date", NIGHT_1);
     try (BufferedReader out = new BufferedReader(new InputStreamReader(running.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null && !line.startsWith("[pay] started")) {
