@@ -224,7 +224,7 @@ class NightReportBrowserTest extends SparkTestBase {
     money(shown, "case-usd-held:case-0f3a9c", policy.valueUsd(12_000), problems);
     assertEquals("user-<b>0042</b>", shown.get("case-account:case-0f3a9c"), "an account id shows as text, not markup");
     count(shown, "backlog:0-1", 2, problems);
-    assertEquals("2", shown.get("trend-nights"));
+    assertEquals("3", shown.get("trend-nights"), "three nights published");
     assertTrue(problems.isEmpty(), () -> "the rendered page disagrees with the published tables:\n" + String.join("\n", problems));
 
     assertTrue(dom.contains("<svg"), "the page has no SVG chart");
