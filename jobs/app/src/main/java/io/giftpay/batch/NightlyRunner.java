@@ -45,13 +45,13 @@ public final class NightlyRunner implements AutoCloseable {
   }
 
   /** How one night ended. */
-  public record Outcome(LocalDate night, boolean ran, NightSummary summary, List<String> stepTimes) {}
+  public record Outcome(LocalDate night, boolean ran, NightSummary summary, List<String> stepTimes, String sparkWork) {}
 
   public Outcome run(LocalDate night, String ledger, boolean emptyDay) {
     if (records.isCompleted(night)) {
       services.progress().line("Night %s is already completed in %s; nothing to do (a completed night never runs twice).",
           night, services.warehouse().root());
-      return new Outcome(night, false, records.read(night).map(NightSummary::fromJson).orElse(null), List.of());
+      return new Outcome(night, false, records.read(night).map(NightSummary::fromJson).orElse(null), List.of(), null);
     }
     records.requireRunnable(night);
     JobParameters parameters =
@@ -66,11 +66,12 @@ public final class NightlyRunner implements AutoCloseable {
     } catch (Exception e) {
       throw new NightFailure("Cannot start night " + night + ": " + e.getMessage(), e);
     }
+    String sparkWork = services.progress().takeSparkWork().orElse(null);
     if (execution.getStatus() != BatchStatus.COMPLETED) {
       throw failureOf(night, execution);
     }
     NightSummary summary = records.read(night).map(NightSummary::fromJson).orElseThrow();
-    return new Outcome(night, true, summary, stepTimes(execution));
+    return new Outcome(night, true, summary, stepTimes(execution), sparkWork);
   }
 
   /**

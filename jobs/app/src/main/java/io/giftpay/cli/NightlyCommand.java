@@ -142,6 +142,9 @@ final class NightlyCommand implements Callable<Integer> {
     if (!outcome.stepTimes().isEmpty()) {
       out.println("  time per step: " + String.join(", ", outcome.stepTimes()));
     }
+    if (outcome.sparkWork() != null) {
+      out.println("  spark work: " + outcome.sparkWork());
+    }
     if (outcome.ran()) {
       List<String> published = PublishedTables.names().stream()
           .filter(table -> Files.isDirectory(Path.of(layout.published(table, outcome.night()).toUri().getPath())))

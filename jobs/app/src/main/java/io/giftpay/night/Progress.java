@@ -21,6 +21,10 @@ public final class Progress implements AutoCloseable {
   private final PrintStream out;
   private final ScheduledExecutorService heartbeat;
   private ScheduledFuture<?> beat;
+  private final SparkWorkCounter counter = new SparkWorkCounter();
+  private org.apache.spark.SparkContext counted;
+  private SparkWorkCounter.Work stepStartWork = SparkWorkCounter.Work.NONE;
+  private final java.util.Map<String, SparkWorkCounter.Work> workByStep = new java.util.LinkedHashMap<>();
 
   public Progress(PrintStream out) {
     this.out = out;
@@ -41,6 +45,11 @@ public final class Progress implements AutoCloseable {
   /** Starts the heartbeat for a step; {@link #stepDone} stops it. */
   public void stepStarted(String step, SparkSession spark) {
     line("[%s] started", step);
+    if (counted != spark.sparkContext()) {
+      spark.sparkContext().addSparkListener(counter);
+      counted = spark.sparkContext();
+    }
+    stepStartWork = counter.now();
     long started = System.nanoTime();
     SparkStatusTracker tracker = spark.sparkContext().statusTracker();
     beat =
@@ -56,7 +65,28 @@ public final class Progress implements AutoCloseable {
       beat.cancel(false);
       beat = null;
     }
-    line("[%s] done in %s", step, elapsed(startedNanos));
+    SparkWorkCounter.Work work = counter.now().minus(stepStartWork);
+    workByStep.merge(step, work, SparkWorkCounter.Work::plus);
+    line("[%s] done in %s (%,d Spark jobs, %,d stages, %,d tasks)", step, elapsed(startedNanos), work.jobs(), work.stages(), work.tasks());
+  }
+
+  /**
+   * The Spark jobs each step ran since the last call, and their total, as the line the night
+   * summary prints; empty when no step ran. Counted from Spark's listener events.
+   */
+  public java.util.Optional<String> takeSparkWork() {
+    if (workByStep.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    SparkWorkCounter.Work total = SparkWorkCounter.Work.NONE;
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    for (var entry : workByStep.entrySet()) {
+      parts.add(entry.getKey() + " " + entry.getValue().jobs());
+      total = total.plus(entry.getValue());
+    }
+    workByStep.clear();
+    return java.util.Optional.of(String.format(Locale.ROOT, "%,d jobs, %,d stages, %,d tasks (jobs per step: %s)",
+        total.jobs(), total.stages(), total.tasks(), String.join(", ", parts)));
   }
 
   private static String activeStage(SparkStatusTracker tracker) {
