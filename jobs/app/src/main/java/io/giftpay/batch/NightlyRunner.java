@@ -1,8 +1,11 @@
 package io.giftpay.batch;
 
+import io.giftpay.config.GiftpayConfig;
 import io.giftpay.night.NightFailure;
 import io.giftpay.night.NightRecords;
 import io.giftpay.night.NightSummary;
+import io.giftpay.spark.SmallNightSettings;
+import io.giftpay.warehouse.LedgerLayout;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -58,7 +61,7 @@ public final class NightlyRunner implements AutoCloseable {
         NightlyJobParameters.of(night, services.warehouse().root().toString(), ledger, emptyDay);
     recoverInterrupted(parameters);
     JobExecution execution;
-    try {
+    try (SmallNightSettings small = SmallNightSettings.apply(services.spark(), smallNightSettings(night, ledger))) {
       execution = jobOperator.start(job, parameters);
     } catch (JobInstanceAlreadyCompleteException e) {
       throw new NightFailure("Night " + night + " is recorded complete in the job repository but not in the warehouse "
@@ -72,6 +75,19 @@ public final class NightlyRunner implements AutoCloseable {
     }
     NightSummary summary = records.read(night).map(NightSummary::fromJson).orElseThrow();
     return new Outcome(night, true, summary, stepTimes(execution), sparkWork);
+  }
+
+  /** Spark settings for the night from the size of its ledger files (a resumed night gets the same). */
+  private java.util.Map<String, String> smallNightSettings(LocalDate night, String ledger) {
+    long bytes = new LedgerLayout(new org.apache.hadoop.fs.Path(ledger), services.spark().sparkContext().hadoopConfiguration())
+        .eventBytes(night);
+    java.util.Map<String, String> settings = SmallNightSettings.forNight(
+        bytes, services.config().getLong(GiftpayConfig.SMALL_NIGHT_BYTES, GiftpayConfig.SMALL_NIGHT_BYTES_DEFAULT));
+    if (!settings.isEmpty()) {
+      services.progress().line("Night %s: %,d bytes of ledger events, a small night: Spark runs it without code generation"
+          + " or adaptive re-planning (%s=0 turns this off)", night, bytes, GiftpayConfig.SMALL_NIGHT_BYTES);
+    }
+    return settings;
   }
 
   /**

@@ -25,6 +25,14 @@ public final class GiftpayConfig {
   public static final String SHUFFLE_PARTITIONS = "giftpay.spark.shuffle-partitions";
   public static final int SHUFFLE_PARTITIONS_DEFAULT = 8;
 
+  /**
+   * Largest night (bytes of its ledger event files) that runs with Spark's small-night settings
+   * ({@code spark/SmallNightSettings}: interpreted expressions, no adaptive re-planning, 2 shuffle
+   * partitions); 0 turns them off. Outputs are the same either way; only the time differs.
+   */
+  public static final String SMALL_NIGHT_BYTES = "giftpay.spark.small-night-bytes";
+  public static final long SMALL_NIGHT_BYTES_DEFAULT = 32L * 1024 * 1024;
+
   /** Spark's web UI; off by default (it costs start-up time and a port). */
   public static final String SPARK_UI = "giftpay.spark.ui";
   public static final boolean SPARK_UI_DEFAULT = false;

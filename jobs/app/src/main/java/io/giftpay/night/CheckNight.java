@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import io.giftpay.ledger.LedgerTable;
 import io.giftpay.ledger.RejectReason;
@@ -49,12 +50,17 @@ public final class CheckNight {
     Dataset<Row> counts = writer.read(staged(WarehouseLayout.NIGHT_COUNTS));
     Dataset<Row> quarantine = writer.read(staged(WarehouseLayout.QUARANTINE));
 
+    // One aggregate per table, then the checks and the summary read the same few rows.
+    BalanceTotals totals = BalanceTotals.of(balances);
+    List<Row> payoutRows = payouts.select("creator_id", "payout_id", "diamonds", "amount_usd", "currency", "amount").collectAsList();
+    List<Row> countRows = counts.orderBy("source_table").collectAsList();
+
     List<String> failures = new ArrayList<>();
-    booksBalance(balances).ifPresent(failures::add);
-    countsReconcile(counts, quarantine).ifPresent(failures::add);
-    payoutsMatchBalances(payouts, balances).ifPresent(failures::add);
-    payoutsFollowPolicy(payouts).ifPresent(failures::add);
-    creditsMatchGifts(balances).ifPresent(failures::add);
+    booksBalance(balances, totals).ifPresent(failures::add);
+    countsReconcile(countRows, quarantine).ifPresent(failures::add);
+    payoutsMatchBalances(payoutRows, totals).ifPresent(failures::add);
+    payoutsFollowPolicy(payoutRows).ifPresent(failures::add);
+    creditsMatchGifts(totals).ifPresent(failures::add);
     noCreatorLost(balances).ifPresent(failures::add);
     heldMatchesOpenCases(balances).ifPresent(failures::add);
     pendingMatchesClearingLots(balances).ifPresent(failures::add);
@@ -63,24 +69,57 @@ public final class CheckNight {
     }
     context.progress().line("[%s] books balance for every creator; counts reconcile; payouts follow policy v%d", STEP, context.policy().version());
 
-    NightSummary summary = summarise(balances, payouts, counts);
+    NightSummary summary = summarise(totals, payoutRows, countRows);
     context.files().writeText(context.warehouse().work(context.night(), SUMMARY), summary.toJson());
     return summary;
   }
 
-  private Optional<String> booksBalance(Dataset<Row> balances) {
-    List<Row> broken = new FindUnbalancedBooks().apply(balances).orderBy(BalanceColumns.CREATOR_ID).limit(5).collectAsList();
-    if (broken.isEmpty()) {
-      return Optional.empty();
+  /** Tonight's balances summed per status in one Spark job: everything the checks and the summary need of them. */
+  record BalanceTotals(
+      long creators, long unbalanced, long paidRows, long paidToday, long creditedToday, long creatorsCredited,
+      long creatorsCarried, long diamondsCarried, long held, long pending, Map<String, Long> byStatus) {
+
+    static BalanceTotals of(Dataset<Row> balances) {
+      List<Row> rows = balances.groupBy(col(BalanceColumns.STATUS))
+          .agg(count(lit(1)),
+              sum(when(FindUnbalancedBooks.unbalanced(), 1L).otherwise(0L)),
+              coalesce(sum(BalanceColumns.PAID_TODAY), lit(0L)),
+              coalesce(sum(BalanceColumns.CREDITED_TODAY), lit(0L)),
+              sum(when(col(BalanceColumns.CREDITED_TODAY).gt(0), 1L).otherwise(0L)),
+              sum(when(col(BalanceColumns.AVAILABLE).notEqual(0), 1L).otherwise(0L)),
+              coalesce(sum(when(col(BalanceColumns.AVAILABLE).notEqual(0), col(BalanceColumns.AVAILABLE))), lit(0L)),
+              coalesce(sum(BalanceColumns.HELD), lit(0L)),
+              coalesce(sum(BalanceColumns.PENDING), lit(0L)))
+          .collectAsList();
+      long[] t = new long[9];
+      Map<String, Long> byStatus = new TreeMap<>();
+      long paidRows = 0;
+      for (Row row : rows) {
+        for (int i = 0; i < t.length; i++) {
+          t[i] = Math.addExact(t[i], row.isNullAt(i + 1) ? 0L : row.getLong(i + 1));
+        }
+        byStatus.put(row.getString(0), row.getLong(1));
+        if (BalanceStatus.PAID.name().equals(row.getString(0))) {
+          paidRows = row.getLong(1);
+        }
+      }
+      return new BalanceTotals(t[0], t[1], paidRows, t[2], t[3], t[4], t[5], t[6], t[7], t[8], byStatus);
     }
-    return Optional.of("books do not balance (credited != pending + available + held + paid + forfeited) for creators "
-        + broken.stream().map(r -> r.<String>getAs(BalanceColumns.CREATOR_ID)).toList());
   }
 
-  private static Optional<String> countsReconcile(Dataset<Row> counts, Dataset<Row> quarantine) {
+  private Optional<String> booksBalance(Dataset<Row> balances, BalanceTotals totals) {
+    if (totals.unbalanced() == 0) {
+      return Optional.empty();
+    }
+    List<Row> broken = new FindUnbalancedBooks().apply(balances).orderBy(BalanceColumns.CREATOR_ID).limit(5).collectAsList();
+    return Optional.of("books do not balance (credited != pending + available + held + paid + forfeited) for "
+        + totals.unbalanced() + " creators, e.g. " + broken.stream().map(r -> r.<String>getAs(BalanceColumns.CREATOR_ID)).toList());
+  }
+
+  private static Optional<String> countsReconcile(List<Row> counts, Dataset<Row> quarantine) {
     List<String> broken = new ArrayList<>();
     long quarantinedTotal = 0;
-    for (Row row : counts.collectAsList()) {
+    for (Row row : counts) {
       long read = row.getAs("rows_read");
       long accounted = row.<Long>getAs("accepted") + row.<Long>getAs("duplicates") + row.<Long>getAs("quarantined");
       quarantinedTotal += row.<Long>getAs("quarantined");
@@ -88,47 +127,44 @@ public final class CheckNight {
         broken.add(row.getAs("source_table"));
       }
     }
-    long quarantineRows = quarantine.count();
     if (!broken.isEmpty()) {
       return Optional.of("rows read != accepted + duplicates + quarantined for " + broken);
     }
+    long quarantineRows = quarantine.count();
     if (quarantineRows != quarantinedTotal) {
       return Optional.of("quarantine holds " + quarantineRows + " rows but the counts say " + quarantinedTotal);
     }
     return Optional.empty();
   }
 
-  private static Optional<String> payoutsMatchBalances(Dataset<Row> payouts, Dataset<Row> balances) {
-    Row p = payouts.agg(count(lit(1)), coalesce(sum("diamonds"), lit(0L))).first();
-    Row b =
-        balances
-            .agg(
-                sum(org.apache.spark.sql.functions.when(col(BalanceColumns.STATUS).equalTo(BalanceStatus.PAID.name()), 1).otherwise(0)),
-                coalesce(sum(BalanceColumns.PAID_TODAY), lit(0L)))
-            .first();
-    long paidRows = b.isNullAt(0) ? 0 : b.getLong(0);
-    if (p.getLong(0) != paidRows || p.getLong(1) != b.getLong(1)) {
-      return Optional.of(String.format(Locale.ROOT, "payouts (%d rows, %d diamonds) do not match balances (%d paid, %d diamonds)",
-          p.getLong(0), p.getLong(1), paidRows, b.getLong(1)));
+  private static Optional<String> payoutsMatchBalances(List<Row> payouts, BalanceTotals totals) {
+    long diamonds = 0;
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (Row row : payouts) {
+      diamonds = Math.addExact(diamonds, row.<Long>getAs("diamonds"));
+      ids.add(row.getAs("payout_id"));
     }
-    long distinctIds = payouts.select("payout_id").distinct().count();
-    if (distinctIds != p.getLong(0)) {
+    if (payouts.size() != totals.paidRows() || diamonds != totals.paidToday()) {
+      return Optional.of(String.format(Locale.ROOT, "payouts (%d rows, %d diamonds) do not match balances (%d paid, %d diamonds)",
+          payouts.size(), diamonds, totals.paidRows(), totals.paidToday()));
+    }
+    if (ids.size() != payouts.size()) {
       return Optional.of("payout_id is not unique");
     }
     return Optional.empty();
   }
 
   /** Re-derives every payout's USD amount from its diamonds, independently of the calculator. */
-  private Optional<String> payoutsFollowPolicy(Dataset<Row> payouts) {
+  private Optional<String> payoutsFollowPolicy(List<Row> payouts) {
     PayoutPolicy policy = context.policy();
     List<String> broken = new ArrayList<>();
-    for (Row row : payouts.select("creator_id", "diamonds", "amount_usd").collectAsList()) {
-      long diamonds = row.getLong(1);
-      BigDecimal usd = row.getDecimal(2);
+    for (Row row : payouts) {
+      long diamonds = row.<Long>getAs("diamonds");
+      BigDecimal usd = row.getAs("amount_usd");
       boolean exact = policy.diamondValueUsd().multiply(BigDecimal.valueOf(diamonds)).compareTo(usd) == 0;
       boolean inRange = usd.compareTo(policy.dailyCapUsd()) <= 0 && usd.compareTo(policy.minimumPayoutUsd()) >= 0 && usd.signum() > 0;
       if (!exact || !inRange) {
-        broken.add(row.getString(0));
+        broken.add(row.getAs("creator_id"));
       }
       if (broken.size() >= 5) {
         break;
@@ -137,13 +173,13 @@ public final class CheckNight {
     return broken.isEmpty() ? Optional.empty() : Optional.of("payouts break policy v" + policy.version() + " for creators " + broken);
   }
 
-  private Optional<String> creditsMatchGifts(Dataset<Row> balances) {
+  private Optional<String> creditsMatchGifts(BalanceTotals totals) {
     Dataset<Row> gifts =
         AcceptedEvents.staged(context.spark(), context.files(),
             context.warehouse().stagedEvents(context.night(), LedgerTable.GIFTS.tableName()), LedgerTable.GIFTS);
     Row g = gifts.agg(coalesce(sum("coins"), lit(0L))).first();
     long expected = Math.multiplyExact(g.getLong(0), context.policy().diamondsPerCoin());
-    long credited = balances.agg(coalesce(sum(BalanceColumns.CREDITED_TODAY), lit(0L))).first().getLong(0);
+    long credited = totals.creditedToday();
     return expected == credited
         ? Optional.empty()
         : Optional.of("credited " + credited + " diamonds tonight but accepted gifts are worth " + expected);
@@ -185,9 +221,9 @@ public final class CheckNight {
         : Optional.of("pending diamonds do not match the clearing lots for creators " + broken.stream().map(r -> r.getString(0)).toList());
   }
 
-  private NightSummary summarise(Dataset<Row> balances, Dataset<Row> payouts, Dataset<Row> counts) {
+  private NightSummary summarise(BalanceTotals totals, List<Row> payouts, List<Row> counts) {
     List<NightSummary.Ingested> ingest = new ArrayList<>();
-    for (Row row : counts.orderBy("source_table").collectAsList()) {
+    for (Row row : counts) {
       Map<String, Long> byReason = new TreeMap<>();
       for (RejectReason reason : RejectReason.values()) {
         long n = row.getAs(reason.name().toLowerCase(Locale.ROOT));
@@ -198,34 +234,33 @@ public final class CheckNight {
       ingest.add(new NightSummary.Ingested(row.getAs("source_table"), row.getAs("rows_read"), row.getAs("accepted"),
           row.getAs("duplicates"), row.getAs("quarantined"), byReason));
     }
-    Row credited = balances.filter(col(BalanceColumns.CREDITED_TODAY).gt(0))
-        .agg(count(lit(1)), coalesce(sum(BalanceColumns.CREDITED_TODAY), lit(0L))).first();
-    Row paid = payouts.agg(count(lit(1)), coalesce(sum("amount_usd"), lit(BigDecimal.ZERO))).first();
+    BigDecimal paidUsd = BigDecimal.ZERO;
+    Map<String, long[]> payoutsByCurrency = new TreeMap<>();
+    Map<String, BigDecimal[]> amountsByCurrency = new TreeMap<>();
+    for (Row row : payouts) {
+      BigDecimal usd = row.getAs("amount_usd");
+      paidUsd = paidUsd.add(usd);
+      String currency = row.getAs("currency");
+      payoutsByCurrency.computeIfAbsent(currency, c -> new long[1])[0]++;
+      BigDecimal[] amounts = amountsByCurrency.computeIfAbsent(currency, c -> new BigDecimal[] {null, null});
+      BigDecimal amount = row.getAs("amount");
+      amounts[0] = amounts[0] == null ? amount : amounts[0].add(amount);
+      amounts[1] = amounts[1] == null ? usd : amounts[1].add(usd);
+    }
     List<NightSummary.CurrencyTotal> byCurrency = new ArrayList<>();
-    for (Row row : payouts.groupBy("currency").agg(count(lit(1)), sum("amount"), sum("amount_usd")).orderBy("currency").collectAsList()) {
-      byCurrency.add(new NightSummary.CurrencyTotal(row.getString(0), row.getLong(1),
-          inMinorUnits(row.getString(0), row.getDecimal(2)), row.getDecimal(3).toPlainString()));
-    }
-    Map<String, Long> byStatus = new TreeMap<>();
-    for (Row row : balances.groupBy(BalanceColumns.STATUS).count().collectAsList()) {
-      byStatus.put(row.getString(0), row.getLong(1));
-    }
-    Row carried = balances.filter(col(BalanceColumns.AVAILABLE).notEqual(0))
-        .agg(count(lit(1)), coalesce(sum(BalanceColumns.AVAILABLE), lit(0L))).first();
-    Row heldAndPending = balances.agg(coalesce(sum(BalanceColumns.HELD), lit(0L)), coalesce(sum(BalanceColumns.PENDING), lit(0L))).first();
-    long held = heldAndPending.getLong(0);
+    payoutsByCurrency.forEach((currency, n) -> byCurrency.add(new NightSummary.CurrencyTotal(currency, n[0],
+        inMinorUnits(currency, amountsByCurrency.get(currency)[0]), amountsByCurrency.get(currency)[1].toPlainString())));
     Map<String, Long> flagsBySource = new TreeMap<>();
     for (Row row : writer.read(staged(WarehouseLayout.FLAGS)).groupBy("source").count().collectAsList()) {
       flagsBySource.put(row.getString(0), row.getLong(1));
     }
     Row holds = writer.read(staged(WarehouseLayout.HOLDS)).agg(count(lit(1)), coalesce(sum("diamonds"), lit(0L))).first();
-    long creators = balances.count();
-    BigDecimal carriedUsd = atLeastCents(context.policy().valueUsd(carried.getLong(1)));
+    BigDecimal carriedUsd = atLeastCents(context.policy().valueUsd(totals.diamondsCarried()));
     return new NightSummary(
-        context.night().toString(), context.policy().version(), ingest, credited.getLong(0), credited.getLong(1),
-        paid.getLong(0), paid.getDecimal(1).setScale(2).toPlainString(), byCurrency, creators, byStatus,
-        carried.getLong(0), carried.getLong(1), carriedUsd.toPlainString(), held, flagsBySource, holds.getLong(0), holds.getLong(1),
-        heldAndPending.getLong(1));
+        context.night().toString(), context.policy().version(), ingest, totals.creatorsCredited(), totals.creditedToday(),
+        payouts.size(), paidUsd.setScale(2).toPlainString(), byCurrency, totals.creators(), totals.byStatus(),
+        totals.creatorsCarried(), totals.diamondsCarried(), carriedUsd.toPlainString(), totals.held(), flagsBySource,
+        holds.getLong(0), holds.getLong(1), totals.pending());
   }
 
   /** 40849.000 JPY as 40849, 69.100 KWD as 69.100: the currency's own minor units. */

@@ -21,8 +21,13 @@ import org.apache.spark.sql.Row;
 public final class FindUnbalancedBooks implements Transform {
   @Override
   public Dataset<Row> apply(Dataset<Row> balances) {
+    return balances.filter(unbalanced());
+  }
+
+  /** True for a balance row whose books do not balance (for counting them inside a wider aggregate). */
+  public static Column unbalanced() {
     Column identity = col(CREDITED).notEqual(col(PENDING).plus(col(AVAILABLE)).plus(col(HELD)).plus(col(PAID)).plus(col(FORFEITED)));
     Column negative = col(PENDING).lt(0).or(col(PAID).lt(0)).or(col(HELD).lt(0)).or(col(FORFEITED).lt(0)).or(col(PAID_TODAY).lt(0));
-    return balances.filter(identity.or(negative));
+    return identity.or(negative);
   }
 }

@@ -50,6 +50,25 @@ public final class LedgerLayout {
     return partitionDates(tableDir).stream().filter(d -> !d.isAfter(day)).max(LocalDate::compareTo);
   }
 
+  /** Bytes of the data files in night D's event partitions (absent partitions count 0): how big the night is. */
+  public long eventBytes(LocalDate night) {
+    long bytes = 0;
+    for (LedgerTable table : LedgerTable.eventTables()) {
+      Path partition = partition(table, night);
+      if (!exists(partition)) {
+        continue;
+      }
+      for (LedgerFile file : files(partition)) {
+        try {
+          bytes += fs.getFileStatus(file.path()).getLen();
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot read " + file.path(), e);
+        }
+      }
+    }
+    return bytes;
+  }
+
   /** The data files of a partition, sorted by name; hidden and non-ledger files are skipped. */
   public List<LedgerFile> files(Path partition) {
     try {
