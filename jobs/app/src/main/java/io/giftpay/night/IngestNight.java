@@ -16,6 +16,7 @@ import io.giftpay.spark.KeepFirstOfEachKey;
 import io.giftpay.spark.LedgerReader;
 import io.giftpay.spark.ParseContractColumns;
 import io.giftpay.spark.QuarantineRecords;
+import io.giftpay.spark.SourceRowCounts;
 import io.giftpay.spark.ValidateLedgerRows;
 import io.giftpay.warehouse.PublishedTables;
 import io.giftpay.warehouse.WarehouseLayout;
@@ -25,6 +26,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -36,6 +38,10 @@ import org.apache.spark.sql.types.DataTypes;
  * against the contract, sends the rows that break it to quarantine, and keeps each event id
  * once across all history. Leaves for the next steps: accepted events, the accounts and FX
  * snapshots, the staged quarantine and night_counts tables, and the counts.
+ *
+ * <p>{@code rows_read} is counted from the files themselves ({@link SourceRowCounts}), not from
+ * what validation hands on, so a row that validation loses (or makes twice) does not reconcile:
+ * the night stops, naming the table, the partition and both numbers, before anything is published.
  */
 public final class IngestNight {
   public static final String STEP = "ingest";
@@ -43,13 +49,25 @@ public final class IngestNight {
   private final NightContext context;
   private final StagedWriter writer;
   private final LedgerReader reader;
+  private final SourceRowCounts sources;
   private final IdentifierKey key;
+  private final BiFunction<LedgerTable, Dataset<Row>, Dataset<Row>> afterValidation;
 
   public IngestNight(NightContext context) {
+    this(context, (table, validated) -> validated);
+  }
+
+  /**
+   * @param afterValidation what becomes of each table's validated rows before they are counted:
+   *     nothing in a night; a test makes validation lose a row with it, to see the night stop
+   */
+  IngestNight(NightContext context, BiFunction<LedgerTable, Dataset<Row>, Dataset<Row>> afterValidation) {
     this.context = context;
     this.writer = new StagedWriter(context.spark(), context.files());
     this.reader = new LedgerReader(context.spark(), context.ledger());
+    this.sources = new SourceRowCounts(context.spark(), context.ledger());
     this.key = context.identifierKey();
+    this.afterValidation = afterValidation;
   }
 
   public List<TableCounts> run() {
@@ -105,14 +123,15 @@ public final class IngestNight {
   private TableCounts events(
       LedgerTable table, Path partition, Dataset<Row> accounts, boolean broadcastAccounts, List<Dataset<Row>> quarantined) {
     long started = System.nanoTime();
+    long read = sources.rows(partition);
     Dataset<Row> validated =
         writer.work(
-            new ValidateLedgerRows(table, context.night(), context.catalogue().coinsByGiftId(), accounts, broadcastAccounts)
-                .apply(reader.readParsed(table, partition)),
+            afterValidation.apply(table,
+                new ValidateLedgerRows(table, context.night(), context.catalogue().coinsByGiftId(), accounts, broadcastAccounts)
+                    .apply(reader.readParsed(table, partition))),
             context.warehouse().work(context.night(), "validated/" + table.tableName()));
     Map<RejectReason, Long> byReason = new EnumMap<>(RejectReason.class);
     long valid = countByReason(validated, byReason);
-    long read = valid + byReason.values().stream().mapToLong(Long::longValue).sum();
 
     Dataset<Row> validRows = validated.filter(col(ValidateLedgerRows.REASON).isNull());
     Dataset<Row> unique = new KeepFirstOfEachKey("event_id").apply(validRows);
@@ -122,7 +141,7 @@ public final class IngestNight {
     long accepted = AcceptedEvents.staged(context.spark(), context.files(), staged, table).count();
 
     quarantined.add(quarantineRows(table, validated));
-    TableCounts counts = new TableCounts(table.tableName(), read, accepted, valid - accepted, byReason).requireReconciled();
+    TableCounts counts = reconciled(new TableCounts(table.tableName(), read, accepted, valid - accepted, byReason), partition);
     context.progress().line(
         "[%s] %s: %,d rows read, %,d accepted, %,d duplicates, %,d quarantined (%s)",
         STEP, table.tableName(), read, accepted, counts.duplicates(), counts.quarantined(), Progress.elapsed(started));
@@ -158,7 +177,8 @@ public final class IngestNight {
     Path partition = context.ledger().partition(table, asOf.get());
     Dataset<Row> validated =
         writer.work(
-            new ValidateLedgerRows(table, context.night(), Map.of(), null, false).apply(reader.readParsed(table, partition)),
+            afterValidation.apply(table,
+                new ValidateLedgerRows(table, context.night(), Map.of(), null, false).apply(reader.readParsed(table, partition))),
             context.warehouse().work(context.night(), "validated/" + table.tableName()));
     Dataset<Row> validRows = validated.filter(col(ValidateLedgerRows.REASON).isNull());
     if (table == LedgerTable.FX_RATES) {
@@ -169,14 +189,28 @@ public final class IngestNight {
     snapshots.use(table, asOf.get().toString(), work);
     long unique = kept.count();
     if (asOf.get().equals(context.night())) {
+      long read = sources.rows(partition);
       Map<RejectReason, Long> byReason = new EnumMap<>(RejectReason.class);
       long valid = countByReason(validated, byReason);
-      long read = valid + byReason.values().stream().mapToLong(Long::longValue).sum();
-      counts.add(new TableCounts(table.tableName(), read, unique, valid - unique, byReason).requireReconciled());
+      counts.add(reconciled(new TableCounts(table.tableName(), read, unique, valid - unique, byReason), partition));
       quarantined.add(quarantineRows(table, validated));
     }
     context.progress().line("[%s] %s: snapshot of %s, %,d rows kept (%s)", STEP, table.tableName(), asOf.get(), unique, Progress.elapsed(started));
     return kept;
+  }
+
+  /**
+   * The counts, if the rows in the partition's files are exactly the rows accepted, dropped as
+   * duplicates and quarantined; else the night stops here, before anything is published.
+   */
+  private static TableCounts reconciled(TableCounts counts, Path partition) {
+    if (!counts.reconciles()) {
+      throw new NightFailure(
+          "Counts of " + counts.table() + " do not reconcile for " + partition + ": its files hold " + counts.rowsRead()
+              + " rows but " + counts.accounted() + " were accounted for (" + counts.accepted() + " accepted + "
+              + counts.duplicates() + " duplicates + " + counts.quarantined() + " quarantined); the night stops, nothing is published");
+    }
+    return counts;
   }
 
   /** Two different rates for one currency would make the payout depend on which one we kept. */

@@ -9,6 +9,7 @@ import io.giftpay.warehouse.LedgerLayout.LedgerFile;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -44,19 +45,25 @@ public final class LedgerReader {
     String path = file.path().toString();
     return switch (file.format()) {
       case PARQUET -> spark.read().parquet(path);
-      case CSV ->
-          spark
-              .read()
-              .option("header", "true")
-              // RFC 4180: quoted fields may hold newlines, and a quote is escaped by doubling it.
-              .option("multiLine", "true")
-              .option("quote", "\"")
-              .option("escape", "\"")
-              .option("encoding", "UTF-8")
-              .option("mode", "PERMISSIVE")
-              .option("inferSchema", "false")
-              .csv(path);
+      case CSV -> csvReader(spark).csv(path);
     };
+  }
+
+  /**
+   * How a landed CSV file is read, the one definition {@link SourceRowCounts} shares: every
+   * field as text, a header naming the columns, and no record dropped for its shape.
+   */
+  static DataFrameReader csvReader(SparkSession spark) {
+    return spark
+        .read()
+        .option("header", "true")
+        // RFC 4180: quoted fields may hold newlines, and a quote is escaped by doubling it.
+        .option("multiLine", "true")
+        .option("quote", "\"")
+        .option("escape", "\"")
+        .option("encoding", "UTF-8")
+        .option("mode", "PERMISSIVE")
+        .option("inferSchema", "false");
   }
 
   /** The file's path below the ledger root, e.g. {@code gifts/dt=2026-11-01/a.csv}. */

@@ -246,7 +246,7 @@ public final class PublishedTables {
   private static List<Column> nightCountsColumns() {
     List<Column> columns = new ArrayList<>(List.of(
         required("source_table", DataTypes.StringType, "the ledger table read (`gifts`, `recharges`, `reversals`, `rewards`, `accounts`, `fx_rates`)"),
-        required("rows_read", DataTypes.LongType, "rows read on D; `rows_read = accepted + duplicates + quarantined`"),
+        required("rows_read", DataTypes.LongType, "rows in the files of the partition read on D (Parquet footers' row counts, CSV records), counted apart from validation; `rows_read = accepted + duplicates + quarantined`"),
         required("accepted", DataTypes.LongType, "rows accepted"),
         required("duplicates", DataTypes.LongType, "rows whose key was already accepted (tonight or on an earlier night)"),
         required("quarantined", DataTypes.LongType, "rows sent to `quarantine`")));

@@ -13,7 +13,6 @@ import io.giftpay.spark.SparkTestBase;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,24 +116,11 @@ class JobRepositoryRestartTest extends SparkTestBase {
 
   /** The CLI in a JVM of its own, with this JVM's class path, Spark flags and settings. */
   private static Process child(Path dir, List<String> args, String fault) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (arg.startsWith("--add-") || arg.startsWith("-XX:+IgnoreUnrecognized") || arg.startsWith("--enable-native")
-          || arg.startsWith("-Djdk.reflect") || arg.startsWith("-Dio.netty")) {
-        command.add(arg);
-      }
-    }
-    command.add("-Xmx1g");
-    for (String key : List.of("giftpay.rules.dir", "giftpay.spark.shuffle-partitions", "giftpay.model.enabled", "giftpay.privacy.key-file")) {
-      command.add("-D" + key + "=" + System.getProperty(key));
-    }
-    command.addAll(List.of("-Dgiftpay.log.file=" + dir.resolve("child.log"), fault,
-        "-cp", System.getProperty("java.class.path"), Giftpay.class.getName()));
-    command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("child.out").toFile());
-    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-    return builder.start();
+    List<String> options = new ArrayList<>(List.of("-Xmx1g"));
+    options.addAll(ChildJvm.properties("giftpay.rules.dir", "giftpay.spark.shuffle-partitions", "giftpay.model.enabled", "giftpay.privacy.key-file"));
+    options.addAll(List.of("-Dgiftpay.log.file=" + dir.resolve("child.log"), fault));
+    return ChildJvm.of(options, Giftpay.class, args)
+        .redirectErrorStream(true).redirectOutput(dir.resolve("child.out").toFile()).start();
   }
 
   private static Map<String, byte[]> publishedFiles(Path warehouse) throws Exception {

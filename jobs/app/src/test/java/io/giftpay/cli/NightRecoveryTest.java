@@ -14,7 +14,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -162,23 +161,13 @@ class NightRecoveryTest extends SparkTestBase {
 
   /** The CLI in a JVM of its own, with this JVM's class path and Spark flags. */
   private static Process child(Path warehouse, String property, String... nights) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (arg.startsWith("--add-") || arg.startsWith("-XX:+IgnoreUnrecognized") || arg.startsWith("--enable-native")
-          || arg.startsWith("-Djdk.reflect") || arg.startsWith("-Dio.netty")) {
-        command.add(arg);
-      }
-    }
-    command.addAll(List.of("-Xmx1g", "-Dgiftpay.rules.dir=" + RULES, "-Dgiftpay.spark.shuffle-partitions=2", "-Dgiftpay.model.enabled=false",
-        "-Dgiftpay.privacy.key-file=" + System.getProperty("giftpay.privacy.key-file"),
-        "-Dgiftpay.log.file=" + warehouse.resolveSibling(warehouse.getFileName() + "-child.log"), property,
-        "-cp", System.getProperty("java.class.path"), Giftpay.class.getName(), "nightly"));
-    command.addAll(List.of(nights));
-    command.addAll(List.of("--ledger", ledger.toString(), "--warehouse", warehouse.toString()));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-    return builder.start();
+    List<String> options = List.of("-Xmx1g", "-Dgiftpay.rules.dir=" + RULES, "-Dgiftpay.spark.shuffle-partitions=2",
+        "-Dgiftpay.model.enabled=false", "-Dgiftpay.privacy.key-file=" + System.getProperty("giftpay.privacy.key-file"),
+        "-Dgiftpay.log.file=" + warehouse.resolveSibling(warehouse.getFileName() + "-child.log"), property);
+    List<String> args = new ArrayList<>(List.of("nightly"));
+    args.addAll(List.of(nights));
+    args.addAll(List.of("--ledger", ledger.toString(), "--warehouse", warehouse.toString()));
+    return ChildJvm.of(options, Giftpay.class, args).redirectError(ProcessBuilder.Redirect.DISCARD).start();
   }
 
   private static void assertSamePublishedBytes(Path expected, Path actual) throws Exception {

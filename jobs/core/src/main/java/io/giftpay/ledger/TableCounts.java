@@ -5,8 +5,10 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * What became of one ledger table's rows on one night. Every row read is accounted for exactly
- * once: {@code rowsRead = accepted + duplicates + quarantined}.
+ * What became of one ledger table's rows on one night. {@code rowsRead} is the rows in the
+ * partition's files, counted from the files apart from validation (Parquet footers, CSV records);
+ * every one of them is accounted for exactly once: {@code rowsRead = accepted + duplicates +
+ * quarantined}. A row validation lost, or made twice, breaks that.
  */
 public record TableCounts(
     String table, long rowsRead, long accepted, long duplicates, Map<RejectReason, Long> quarantinedByReason) {
@@ -21,20 +23,14 @@ public record TableCounts(
     return quarantinedByReason.values().stream().mapToLong(Long::longValue).sum();
   }
 
-  public boolean reconciles() {
-    return rowsRead == accepted + duplicates + quarantined()
-        && rowsRead >= 0 && accepted >= 0 && duplicates >= 0;
+  /** The rows the night says what became of: accepted + duplicates + quarantined. */
+  public long accounted() {
+    return accepted + duplicates + quarantined();
   }
 
-  /** Throws if the counts do not reconcile: a row was lost or counted twice. */
-  public TableCounts requireReconciled() {
-    if (!reconciles()) {
-      throw new IllegalStateException(
-          String.format(
-              "Counts of %s do not reconcile: %d read != %d accepted + %d duplicates + %d quarantined",
-              table, rowsRead, accepted, duplicates, quarantined()));
-    }
-    return this;
+  /** False if a row was lost or counted twice between the source files and the night's outcome. */
+  public boolean reconciles() {
+    return rowsRead == accounted() && rowsRead >= 0 && accepted >= 0 && duplicates >= 0;
   }
 
   public static TableCounts empty(String table) {
