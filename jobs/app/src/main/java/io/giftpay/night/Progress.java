@@ -116,5 +116,9 @@ public final class Progress implements AutoCloseable {
   @Override
   public void close() {
     heartbeat.shutdownNow();
+    // A session that outlives this run (a test's, a notebook's) does not keep counting for it.
+    if (counted != null && !counted.isStopped()) {
+      counted.removeSparkListener(counter);
+    }
   }
 }
