@@ -11,6 +11,7 @@ import io.giftpay.warehouse.WarehouseLayout;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
@@ -56,12 +57,10 @@ public final class CreditNight {
     Dataset<Row> credits = new CreditCreators(context.policy().diamondsPerCoin()).apply(gifts);
     LocalDate night = context.night();
     Dataset<Row> lots = new ScheduleCredits(credits, context.policy().clearsOn(night)).apply(previousLots());
-    Dataset<Row> balances =
-        writer.work(
-            new MatureCredits(lots, night).apply(new CarryBalances(credits).apply(previousBalances())),
-            context.warehouse().work(night, BALANCES_BEFORE_PAYOUT));
+    Path balances = context.warehouse().work(night, BALANCES_BEFORE_PAYOUT);
+    writer.work(new MatureCredits(lots, night).apply(new CarryBalances(credits).apply(previousBalances())), balances);
     writer.work(ClearingLots.after(lots, night), context.warehouse().work(night, LOTS));
-    context.progress().line("[%s] %,d creators with a balance or a credit tonight", STEP, balances.count());
+    context.progress().line("[%s] %,d creators with a balance or a credit tonight", STEP, writer.rows(balances));
   }
 
   /** The lots kept by the previous completed night (none on a warehouse's first night). */

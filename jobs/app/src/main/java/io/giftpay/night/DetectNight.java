@@ -70,15 +70,14 @@ public final class DetectNight {
     }
     FeatureInputs in = base.withTonight(tonight);
     Dataset<Row> links = writer.work(new AccountLinks(in).apply(in.gifts()), work("account_links"));
-    Dataset<Row> senders = writer.work(new SenderFeatures(in, links).apply(in.gifts()),
-        context.warehouse().stagedKept(night, AREA_FEATURES, FeatureViews.SENDER));
-    Dataset<Row> creators = writer.work(new CreatorFeatures(in, senders, links).apply(in.gifts()),
-        context.warehouse().stagedKept(night, AREA_FEATURES, FeatureViews.CREATOR));
-
-    Dataset<Row> cards = writer.work(new CardFeatures(in).apply(in.recharges()),
-        context.warehouse().stagedKept(night, AREA_FEATURES, FeatureViews.CARD));
-    Dataset<Row> devices = writer.work(new DeviceFeatures(in).apply(in.gifts()),
-        context.warehouse().stagedKept(night, AREA_FEATURES, FeatureViews.DEVICE));
+    Path sendersDir = context.warehouse().stagedKept(night, AREA_FEATURES, FeatureViews.SENDER);
+    Path creatorsDir = context.warehouse().stagedKept(night, AREA_FEATURES, FeatureViews.CREATOR);
+    Path cardsDir = context.warehouse().stagedKept(night, AREA_FEATURES, FeatureViews.CARD);
+    Path devicesDir = context.warehouse().stagedKept(night, AREA_FEATURES, FeatureViews.DEVICE);
+    Dataset<Row> senders = writer.work(new SenderFeatures(in, links).apply(in.gifts()), sendersDir);
+    Dataset<Row> creators = writer.work(new CreatorFeatures(in, senders, links).apply(in.gifts()), creatorsDir);
+    Dataset<Row> cards = writer.work(new CardFeatures(in).apply(in.recharges()), cardsDir);
+    Dataset<Row> devices = writer.work(new DeviceFeatures(in).apply(in.gifts()), devicesDir);
 
     Map<String, Dataset<Row>> views = Map.of(FeatureViews.SENDER, senders, FeatureViews.CREATOR, creators,
         FeatureViews.CARD, cards, FeatureViews.DEVICE, devices);
@@ -125,16 +124,18 @@ public final class DetectNight {
     Dataset<Row> windowGifts = in.tonight().get(DailySummaries.SENDER_CREATOR).select(col("sender_id"), col("creator_id"), col("coins"),
             clearingLot(night).as(PlanPairHolds.CLEARS_ON))
         .unionByName(priorPairsByClearingLot(context.policy().reversalHoldDays()));
-    Dataset<Row> pairHolds = writer.work(
+    writer.work(
         new PlanPairHolds(sendersToHold, heldBefore(context.policy().reversalHoldDays()), context.policy().diamondsPerCoin()).apply(windowGifts),
         work(PAIR_HOLDS));
-    Dataset<Row> creatorHolds = writer.work(
+    writer.work(
         openHolds.filter(col("role").equalTo("creator"))
             .groupBy(col("account_id").as("creator_id")).agg(array_join(sort_array(collect_set(col("source"))), ",").as("source")),
         work(CREATOR_HOLDS));
 
+    // Counted from the files' footers: a count() would be a Spark job each.
     context.progress().line("[%s] %,d senders, %,d creators, %,d card uses and %,d device uses profiled; %,d flags from %d rules; %,d sender-creator holds, %,d creators on hold",
-        STEP, senders.count(), creators.count(), cards.count(), devices.count(), flags.count(), context.rules().size(), pairHolds.count(), creatorHolds.count());
+        STEP, writer.rows(sendersDir), writer.rows(creatorsDir), writer.rows(cardsDir), writer.rows(devicesDir), writer.rows(flagsDir),
+        context.rules().size(), writer.rows(work(PAIR_HOLDS)), writer.rows(work(CREATOR_HOLDS)));
   }
 
   private FeatureInputs inputs() {

@@ -7,7 +7,9 @@ import io.giftpay.income.CreatorIncome;
 import io.giftpay.income.RollGifterWindow;
 import io.giftpay.warehouse.PublishedTables;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -56,7 +58,8 @@ public final class IncomeNight {
       rolled = new RollGifterWindow(window, empty(DailySummaries.SCHEMAS.get(DailySummaries.SENDER_CREATOR)), diamondsPerCoin)
           .apply(empty(RollGifterWindow.STATE_SCHEMA));
     }
-    Dataset<Row> state = writer.work(rolled, context.warehouse().stagedKept(night, DetectNight.AREA_DAILY, STATE));
+    Path stateDir = context.warehouse().stagedKept(night, DetectNight.AREA_DAILY, STATE);
+    Dataset<Row> state = writer.work(rolled, stateDir);
     List<Row> negative = state.filter(col("diamonds").lt(0L)).limit(1).collectAsList();
     if (!negative.isEmpty()) {
       Row r = negative.get(0);
@@ -67,12 +70,16 @@ public final class IncomeNight {
 
     Path table = context.warehouse().stagedTable(night, TABLE);
     writer.table(new CreatorIncome(tonight, diamondsPerCoin, context.policy().diamondValueUsd(), night).apply(state), PublishedTables.CREATOR_INCOME, table);
-    Dataset<Row> published = writer.read(table);
-    long high = published.filter(col("band").equalTo("high")).count();
-    long medium = published.filter(col("band").equalTo("medium")).count();
+    Map<String, Long> bands = new HashMap<>();
+    for (Row band : writer.read(table).groupBy("band").count().collectAsList()) {
+      bands.put(band.getString(0), band.getLong(1));
+    }
+    long creators = writer.rows(table);
+    long high = bands.getOrDefault("high", 0L);
+    long medium = bands.getOrDefault("medium", 0L);
     context.progress().line("[%s] %,d creators credited in 30 nights over %,d creator-gifter pairs (%s); bands: %,d high, %,d medium, %,d low",
-        STEP, published.count(), state.count(), previous.isPresent() ? "rolled from last night" : "rebuilt from the kept summaries",
-        high, medium, published.count() - high - medium);
+        STEP, creators, writer.rows(stateDir), previous.isPresent() ? "rolled from last night" : "rebuilt from the kept summaries",
+        high, medium, creators - high - medium);
   }
 
   /** Tonight's sender_creator summary, which the detect step stages before this step runs. */

@@ -78,7 +78,7 @@ public final class IngestNight {
     Dataset<Row> accounts = snapshot(LedgerTable.ACCOUNTS, true, counts, quarantined);
     snapshot(LedgerTable.FX_RATES, false, counts, quarantined);
     boolean broadcastAccounts =
-        accounts.count()
+        writer.rows(new KeptSnapshots(context).used(LedgerTable.ACCOUNTS))
             <= context.config().getLong(GiftpayConfig.BROADCAST_ACCOUNTS_MAX, GiftpayConfig.BROADCAST_ACCOUNTS_MAX_DEFAULT);
 
     for (LedgerTable table : LedgerTable.eventTables()) {
@@ -138,7 +138,7 @@ public final class IngestNight {
     Dataset<Row> fresh = new DropSeenEvents(seenIds(table, eventDates(validRows))).apply(unique);
     Path staged = context.warehouse().stagedEvents(context.night(), table.tableName());
     writer.events(fresh.select(eventColumns(table)), staged);
-    long accepted = AcceptedEvents.staged(context.spark(), context.files(), staged, table).count();
+    long accepted = writer.rows(staged);
 
     quarantined.add(quarantineRows(table, validated));
     TableCounts counts = reconciled(new TableCounts(table.tableName(), read, accepted, valid - accepted, byReason), partition);
@@ -187,7 +187,7 @@ public final class IngestNight {
     Dataset<Row> kept =
         writer.work(new KeepFirstOfEachKey(table.keyColumn()).apply(validRows).select(contractColumns(table)), work);
     snapshots.use(table, asOf.get().toString(), work);
-    long unique = kept.count();
+    long unique = writer.rows(work);
     if (asOf.get().equals(context.night())) {
       long read = sources.rows(partition);
       Map<RejectReason, Long> byReason = new EnumMap<>(RejectReason.class);

@@ -1,5 +1,6 @@
 package io.giftpay.night;
 
+import io.giftpay.spark.ParquetFolder;
 import io.giftpay.warehouse.PublishedTables;
 import io.giftpay.warehouse.PublishedTables.PublishedTable;
 import io.giftpay.warehouse.WarehouseFiles;
@@ -22,10 +23,13 @@ final class StagedWriter {
     this.files = files;
   }
 
-  /** Scratch data read again by a later step: written as Spark likes, in parallel. */
+  /**
+   * Scratch data read again by a later step: written as Spark likes, in parallel, and read back
+   * with the schema it was written with (reading without one costs a Spark job to find it).
+   */
   Dataset<Row> work(Dataset<Row> rows, Path dir) {
     rows.write().mode(SaveMode.Overwrite).parquet(dir.toString());
-    return spark.read().parquet(dir.toString());
+    return spark.read().schema(rows.schema()).parquet(dir.toString());
   }
 
   /**
@@ -60,7 +64,13 @@ final class StagedWriter {
     files.normaliseSparkOutput(dir);
   }
 
+  /** A folder this writer wrote, its schema from the files' footers. */
   Dataset<Row> read(Path dir) {
-    return spark.read().parquet(dir.toString());
+    return new ParquetFolder(spark, dir).read();
+  }
+
+  /** The rows a folder this writer wrote holds, from the files' footers: no Spark job. */
+  long rows(Path dir) {
+    return new ParquetFolder(spark, dir).rows();
   }
 }

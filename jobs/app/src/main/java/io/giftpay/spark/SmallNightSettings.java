@@ -44,6 +44,9 @@ public final class SmallNightSettings implements AutoCloseable {
     // Adaptive execution turns every shuffle stage into its own job and re-plans after each.
     settings.put("spark.sql.adaptive.enabled", "false");
     settings.put("spark.sql.shuffle.partitions", SMALL_NIGHT_SHUFFLE_PARTITIONS);
+    // Every broadcast join runs its build side as a job of its own; on kilobytes a sort-merge join
+    // inside the query's own job is cheaper (on the sample nights, detect went from 101 jobs to 52).
+    settings.put("spark.sql.autoBroadcastJoinThreshold", "-1");
     return settings;
   }
 

@@ -20,6 +20,7 @@ class SmallNightSettingsSparkTest extends SparkTestBase {
   void aNightAtOrBelowTheLimitIsSmallAndOneAboveItIsNot() {
     assertEquals("false", SmallNightSettings.forNight(LIMIT, LIMIT).get("spark.sql.adaptive.enabled"));
     assertEquals("NO_CODEGEN", SmallNightSettings.forNight(0, LIMIT).get("spark.sql.codegen.factoryMode"));
+    assertEquals("-1", SmallNightSettings.forNight(0, LIMIT).get("spark.sql.autoBroadcastJoinThreshold"), "no broadcast joins");
     assertTrue(SmallNightSettings.forNight(LIMIT + 1, LIMIT).isEmpty(), "a larger night keeps Spark's own settings");
     assertTrue(SmallNightSettings.forNight(10, 0).isEmpty(), "a limit of 0 turns the small-night settings off");
     assertThrows(IllegalArgumentException.class, () -> SmallNightSettings.forNight(10, -1));
