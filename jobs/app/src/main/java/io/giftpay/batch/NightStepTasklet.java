@@ -1,6 +1,8 @@
 package io.giftpay.batch;
 
+import io.giftpay.config.GiftpayConfig;
 import io.giftpay.night.NightContext;
+import io.giftpay.warehouse.KillPoints;
 import java.util.function.Consumer;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -28,11 +30,16 @@ final class NightStepTasklet implements Tasklet {
     long started = System.nanoTime();
     services.progress().stepStarted(name, services.spark());
     FaultInjection faults = new FaultInjection(services.config());
+    KillPoints.configure(services.config().getOrNull(GiftpayConfig.FAULT_KILL), services.config().getOrNull(GiftpayConfig.FAULT_TRACE));
+    KillPoints.stepStarted(context.night().toString(), name);
     try {
       faults.at(name, "before");
+      KillPoints.reach("step-start");
       step.accept(context);
+      KillPoints.reach("step-end");
       faults.at(name, "after");
     } finally {
+      KillPoints.stepEnded();
       services.progress().stepDone(name, started);
     }
     return RepeatStatus.FINISHED;

@@ -81,6 +81,13 @@ public final class GiftpayConfig {
   public static final String BROADCAST_ACCOUNTS_MAX = "giftpay.ingest.broadcast-accounts-max";
   public static final long BROADCAST_ACCOUNTS_MAX_DEFAULT = 5_000_000L;
 
+  /**
+   * How many nights back ingest looks for files that landed in an event partition after its
+   * night ran (they are read as late events: {@code night/LateFiles}).
+   */
+  public static final String LATE_FILE_NIGHTS = "giftpay.ingest.late-file-nights";
+  public static final int LATE_FILE_NIGHTS_DEFAULT = 7;
+
   /** Smallest forfeit (USD held by the case) that takes a second, different reviewer's confirmation. */
   public static final String REVIEW_FOUR_EYES_USD = "giftpay.review.four-eyes-usd";
   public static final String REVIEW_FOUR_EYES_USD_DEFAULT = "500.00";
@@ -102,6 +109,15 @@ public final class GiftpayConfig {
 
   /** Tests only: {@code <step>:before} or {@code <step>:after} stops the run there ({@code batch/FaultInjection}). */
   public static final String FAULT_POINT = "giftpay.fault.point";
+
+  /**
+   * Tests only: {@code <night>/<step>/<site>#<n>} sends this process SIGKILL at that place
+   * ({@code warehouse/KillPoints}; the kill suite picks the places).
+   */
+  public static final String FAULT_KILL = "giftpay.fault.kill";
+
+  /** Tests only: a file every kill point reached is appended to, one per line. */
+  public static final String FAULT_TRACE = "giftpay.fault.trace";
 
   /** Tests only: how the fault point stops the run, {@code halt} (as {@code kill -9}) or {@code throw}. */
   public static final String FAULT_MODE = "giftpay.fault.mode";

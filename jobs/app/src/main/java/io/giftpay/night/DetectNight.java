@@ -290,6 +290,7 @@ public final class DetectNight {
     areas.put(NightlyModel.NAME, NightlyModel.AREA);
     areas.putAll(ReviewNight.keptAreas());
     areas.put(RestrictedQuarantine.NAME, RestrictedQuarantine.AREA); // staged by ingest
+    areas.put(LateFiles.NAME, LateFiles.AREA); // staged by ingest
     return areas;
   }
 }

@@ -18,11 +18,13 @@ import io.giftpay.spark.ParseContractColumns;
 import io.giftpay.spark.QuarantineRecords;
 import io.giftpay.spark.SourceRowCounts;
 import io.giftpay.spark.ValidateLedgerRows;
+import io.giftpay.warehouse.LedgerLayout.LedgerFile;
 import io.giftpay.warehouse.PublishedTables;
 import io.giftpay.warehouse.WarehouseLayout;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +51,9 @@ public final class IngestNight {
   private final NightContext context;
   private final StagedWriter writer;
   private final LedgerReader reader;
+  private final LateFiles lateFiles;
+  /** Per event table, the rows read tonight from files that landed late in earlier partitions. */
+  private final Map<String, Long> lateRows = new HashMap<>();
   private final SourceRowCounts sources;
   private final IdentifierKey key;
   private final BiFunction<LedgerTable, Dataset<Row>, Dataset<Row>> afterValidation;
@@ -66,6 +71,7 @@ public final class IngestNight {
     this.writer = new StagedWriter(context.spark(), context.files());
     this.reader = new LedgerReader(context.spark(), context.ledger());
     this.sources = new SourceRowCounts(context.spark(), context.ledger());
+    this.lateFiles = new LateFiles(context);
     this.key = context.identifierKey();
     this.afterValidation = afterValidation;
   }
@@ -90,6 +96,8 @@ public final class IngestNight {
       }
       counts.add(events(table, partition, accounts, broadcastAccounts, quarantined));
     }
+    reader.unreadColumns().forEach((file, columns) -> context.progress().line(
+        "[%s] %s: columns %s are not in the contract and were not read", STEP, file, columns));
 
     // Published: personal columns as keys and age bands. Restricted: the rows as they came.
     Dataset<Row> quarantine = quarantineTable(quarantined);
@@ -100,8 +108,15 @@ public final class IngestNight {
             col("raw_record").as("record"), col("account_ids"), col("business_date")),
         restricted, "source_table", "source_file", "record");
     RestrictedQuarantine.ownerOnly(context, restricted);
-    writer.table(NightCountsTable.of(context.spark(), counts), PublishedTables.NIGHT_COUNTS, stagedTable(WarehouseLayout.NIGHT_COUNTS));
+    writer.table(NightCountsTable.of(context.spark(), counts, lateRows), PublishedTables.NIGHT_COUNTS, stagedTable(WarehouseLayout.NIGHT_COUNTS));
     return counts;
+  }
+
+  /** Zero-byte files hold no rows, so they are not read; the night says so rather than pass over them. */
+  private void noteEmptyFiles(LedgerTable table, Path partition) {
+    for (Path empty : context.ledger().emptyFiles(partition)) {
+      context.progress().line("[%s] %s: %s is empty (0 bytes): no rows, not read", STEP, table.tableName(), empty);
+    }
   }
 
   /** A missing event partition is an upstream failure unless the operator said the day is empty. */
@@ -123,12 +138,22 @@ public final class IngestNight {
   private TableCounts events(
       LedgerTable table, Path partition, Dataset<Row> accounts, boolean broadcastAccounts, List<Dataset<Row>> quarantined) {
     long started = System.nanoTime();
-    long read = sources.rows(partition);
+    noteEmptyFiles(table, partition);
+    List<LedgerFile> late = lateFiles.find(table);
+    List<LedgerFile> files = new ArrayList<>(context.ledger().files(partition));
+    files.addAll(late);
+    long lateRead = late.isEmpty() ? 0 : sources.rows(late);
+    long read = sources.rows(context.ledger().files(partition)) + lateRead;
+    if (!late.isEmpty()) {
+      lateRows.put(table.tableName(), lateRead);
+      context.progress().line("[%s] %s: %d file(s) landed in earlier partitions after their nights ran, %,d rows read tonight as late events: %s",
+          STEP, table.tableName(), late.size(), lateRead, late.stream().map(f -> f.path().toString()).toList());
+    }
     Dataset<Row> validated =
         writer.work(
             afterValidation.apply(table,
                 new ValidateLedgerRows(table, context.night(), context.catalogue().coinsByGiftId(), accounts, broadcastAccounts)
-                    .apply(reader.readParsed(table, partition))),
+                    .apply(reader.readParsed(table, files))),
             context.warehouse().work(context.night(), "validated/" + table.tableName()));
     Map<RejectReason, Long> byReason = new EnumMap<>(RejectReason.class);
     long valid = countByReason(validated, byReason);
@@ -142,6 +167,7 @@ public final class IngestNight {
 
     quarantined.add(quarantineRows(table, validated));
     TableCounts counts = reconciled(new TableCounts(table.tableName(), read, accepted, valid - accepted, byReason), partition);
+    lateFiles.recordRead(table, files);
     context.progress().line(
         "[%s] %s: %,d rows read, %,d accepted, %,d duplicates, %,d quarantined (%s)",
         STEP, table.tableName(), read, accepted, counts.duplicates(), counts.quarantined(), Progress.elapsed(started));
@@ -175,6 +201,7 @@ public final class IngestNight {
       return kept;
     }
     Path partition = context.ledger().partition(table, asOf.get());
+    noteEmptyFiles(table, partition);
     Dataset<Row> validated =
         writer.work(
             afterValidation.apply(table,

@@ -19,6 +19,7 @@ import io.giftpay.review.DecisionLog;
 import io.giftpay.review.EffectiveDecision;
 import io.giftpay.review.ReviewDecision;
 import io.giftpay.rules.DetectionRule;
+import io.giftpay.warehouse.KillPoints;
 import io.giftpay.warehouse.WarehouseLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -128,6 +129,8 @@ final class ReviewNight {
           first.decision(), first.reviewer(), e.secondReviewer(), first.reason(), first.decidedAt(), first.dailyLimitUsd()));
     }
     context.files().writeText(new Path(stagedKept(APPLIED), APPLIED_FILE), String.join("\n", appliedIds) + "\n");
+    // Killed here, the applied ids are staged and the frozen list is not: a resumed night decides again, the same way.
+    KillPoints.reach("freeze-decisions");
     context.files().writeText(frozen, toJson(applied));
     return applied;
   }

@@ -1,6 +1,7 @@
 package io.giftpay.night;
 
 import io.giftpay.spark.ParquetFolder;
+import io.giftpay.warehouse.KillPoints;
 import io.giftpay.warehouse.PublishedTables;
 import io.giftpay.warehouse.PublishedTables.PublishedTable;
 import io.giftpay.warehouse.WarehouseFiles;
@@ -29,6 +30,7 @@ final class StagedWriter {
    */
   Dataset<Row> work(Dataset<Row> rows, Path dir) {
     rows.write().mode(SaveMode.Overwrite).parquet(dir.toString());
+    KillPoints.reach("work-table");
     return spark.read().schema(rows.schema()).parquet(dir.toString());
   }
 
@@ -39,6 +41,7 @@ final class StagedWriter {
   void table(Dataset<Row> rows, Path dir, String... sortColumns) {
     Column[] order = Arrays.stream(sortColumns).map(rows::col).toArray(Column[]::new);
     rows.repartition(1).sortWithinPartitions(order).write().mode(SaveMode.Overwrite).parquet(dir.toString());
+    KillPoints.reach("staged-table");
     files.normaliseSparkOutput(dir);
   }
 
@@ -61,6 +64,7 @@ final class StagedWriter {
   /** Accepted events, one folder per event date, for replay look-ups and feature windows. */
   void events(Dataset<Row> rows, Path dir) {
     rows.write().mode(SaveMode.Overwrite).partitionBy("event_date").parquet(dir.toString());
+    KillPoints.reach("staged-events");
     files.normaliseSparkOutput(dir);
   }
 

@@ -7,7 +7,13 @@ import io.giftpay.ledger.LedgerTable;
 import io.giftpay.warehouse.LedgerLayout;
 import io.giftpay.warehouse.LedgerLayout.LedgerFile;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
@@ -24,6 +30,7 @@ import org.apache.spark.sql.types.StructType;
 public final class LedgerReader {
   private final SparkSession spark;
   private final LedgerLayout layout;
+  private final Map<String, List<String>> unreadColumns = new TreeMap<>();
 
   public LedgerReader(SparkSession spark, LedgerLayout layout) {
     this.spark = spark;
@@ -31,14 +38,39 @@ public final class LedgerReader {
   }
 
   public Dataset<Row> readParsed(LedgerTable table, Path partition) {
+    return readParsed(table, layout.files(partition));
+  }
+
+  /** The given ledger files of one table (a partition's, and files that landed late in earlier ones). */
+  public Dataset<Row> readParsed(LedgerTable table, List<LedgerFile> files) {
     ParseContractColumns parse = new ParseContractColumns(table);
     Dataset<Row> all = null;
-    for (LedgerFile file : layout.files(partition)) {
-      Dataset<Row> raw = read(file).withColumn(ParseContractColumns.SOURCE_FILE, lit(relativeName(file.path())));
+    for (LedgerFile file : files) {
+      Dataset<Row> read = read(file);
+      List<String> unread = unreadColumns(table, read.columns());
+      if (!unread.isEmpty()) {
+        unreadColumns.put(relativeName(file.path()), unread);
+      }
+      Dataset<Row> raw = read.withColumn(ParseContractColumns.SOURCE_FILE, lit(relativeName(file.path())));
       Dataset<Row> parsed = parse.apply(raw);
       all = all == null ? parsed : all.unionAll(parsed);
     }
     return all != null ? all : spark.createDataFrame(List.of(), parsedSchema(table));
+  }
+
+  /**
+   * Columns of the files read so far that the contract does not name, by file: not read, and
+   * reported, so that a column upstream renamed is seen (its contract name then goes missing,
+   * and the rows to quarantine as MISSING_FIELD).
+   */
+  public Map<String, List<String>> unreadColumns() {
+    return Collections.unmodifiableMap(unreadColumns);
+  }
+
+  private static List<String> unreadColumns(LedgerTable table, String[] fileColumns) {
+    Set<String> contract = new HashSet<>();
+    table.columns().forEach(c -> contract.add(c.name()));
+    return Arrays.stream(fileColumns).filter(c -> !contract.contains(c)).toList();
   }
 
   private Dataset<Row> read(LedgerFile file) {

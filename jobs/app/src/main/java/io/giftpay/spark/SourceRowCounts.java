@@ -3,7 +3,6 @@ package io.giftpay.spark;
 import io.giftpay.warehouse.LedgerLayout;
 import io.giftpay.warehouse.LedgerLayout.LedgerFile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
@@ -45,9 +44,14 @@ public final class SourceRowCounts {
 
   /** Rows in every ledger file of the partition, Parquet and CSV together. */
   public long rows(Path partition) {
+    return rows(layout.files(partition));
+  }
+
+  /** Rows in the given ledger files, Parquet and CSV together. */
+  public long rows(List<LedgerFile> files) {
     long rows = 0;
     List<String> csv = new ArrayList<>();
-    for (LedgerFile file : layout.files(partition)) {
+    for (LedgerFile file : files) {
       switch (file.format()) {
         case PARQUET -> rows += parquetRows(file.path());
         case CSV -> csv.add(file.path().toString());
@@ -65,8 +69,10 @@ public final class SourceRowCounts {
         rows += rowGroup.getRowCount();
       }
       return rows;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the Parquet footer of " + file + ": " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      // A file cut short (a torn upload) has no footer: its rows cannot be counted, or read.
+      throw new IllegalArgumentException("Invalid ledger file " + file + ": not a readable Parquet file (" + e.getMessage()
+          + "); the night stops, nothing is published (land the file again whole)", e);
     }
   }
 

@@ -69,18 +69,42 @@ public final class LedgerLayout {
     return bytes;
   }
 
-  /** The data files of a partition, sorted by name; hidden and non-ledger files are skipped. */
+  /**
+   * The data files of a partition, sorted by name. Hidden files ({@code .} or {@code _}: upstream's
+   * markers and temporaries) and zero-byte files (no rows to read) are skipped; a file of any
+   * other kind than {@code .parquet} or {@code .csv} stops the night, since its rows could not be
+   * read and would be lost without a word.
+   */
   public List<LedgerFile> files(Path partition) {
+    List<LedgerFile> files = new ArrayList<>();
+    for (FileStatus status : dataFileStatuses(partition)) {
+      if (status.getLen() == 0) {
+        continue;
+      }
+      String name = status.getPath().getName();
+      LedgerFile.Format format = LedgerFile.Format.of(name).orElseThrow(() -> new IllegalArgumentException(
+          "Invalid ledger file " + status.getPath() + ": neither .parquet nor .csv, so its rows cannot be read; the night"
+              + " stops, nothing is published (land it as Parquet or CSV, or move it out of " + partition + ")"));
+      files.add(new LedgerFile(status.getPath(), format));
+    }
+    return files;
+  }
+
+  /** The partition's zero-byte files, which hold no rows and are not read (their names, for the night's progress). */
+  public List<Path> emptyFiles(Path partition) {
+    return dataFileStatuses(partition).stream().filter(s -> s.getLen() == 0).map(FileStatus::getPath).toList();
+  }
+
+  private List<FileStatus> dataFileStatuses(Path partition) {
     try {
-      List<LedgerFile> files = new ArrayList<>();
+      List<FileStatus> files = new ArrayList<>();
       FileStatus[] statuses = fs.listStatus(partition);
       Arrays.sort(statuses, (a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
       for (FileStatus status : statuses) {
         String name = status.getPath().getName();
-        if (!status.isFile() || name.startsWith(".") || name.startsWith("_")) {
-          continue;
+        if (status.isFile() && !name.startsWith(".") && !name.startsWith("_")) {
+          files.add(status);
         }
-        LedgerFile.Format.of(name).ifPresent(format -> files.add(new LedgerFile(status.getPath(), format)));
       }
       return files;
     } catch (IOException e) {

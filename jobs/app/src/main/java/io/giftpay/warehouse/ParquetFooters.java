@@ -54,6 +54,9 @@ final class ParquetFooters {
     byte[] footerBytes = newFooter.toByteArray();
     try (OutputStream out = fs.create(file, true)) {
       out.write(bytes, 0, footerStart);
+      out.flush();
+      // Killed here, the file on disk has its data pages and no footer: a torn write.
+      KillPoints.reach("rewrite-footer");
       out.write(footerBytes);
       out.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(footerBytes.length).array());
       out.write(MAGIC);

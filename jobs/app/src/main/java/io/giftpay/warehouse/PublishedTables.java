@@ -246,13 +246,14 @@ public final class PublishedTables {
   private static List<Column> nightCountsColumns() {
     List<Column> columns = new ArrayList<>(List.of(
         required("source_table", DataTypes.StringType, "the ledger table read (`gifts`, `recharges`, `reversals`, `rewards`, `accounts`, `fx_rates`)"),
-        required("rows_read", DataTypes.LongType, "rows in the files of the partition read on D (Parquet footers' row counts, CSV records), counted apart from validation; `rows_read = accepted + duplicates + quarantined`"),
+        required("rows_read", DataTypes.LongType, "rows in the files read on D (the partition's, and files that landed late in earlier ones: `late_rows`), from Parquet footers' row counts and CSV records, counted apart from validation; `rows_read = accepted + duplicates + quarantined`"),
         required("accepted", DataTypes.LongType, "rows accepted"),
         required("duplicates", DataTypes.LongType, "rows whose key was already accepted (tonight or on an earlier night)"),
         required("quarantined", DataTypes.LongType, "rows sent to `quarantine`")));
     for (RejectReason reason : RejectReason.values()) {
       columns.add(required(reason.name().toLowerCase(Locale.ROOT), DataTypes.LongType, "rows quarantined as `" + reason.name() + "`"));
     }
+    columns.add(required("late_rows", DataTypes.LongType, "rows of `rows_read` from files that landed in an earlier night's partition after that night ran, read on D as late events (0 for snapshots)"));
     return columns;
   }
 

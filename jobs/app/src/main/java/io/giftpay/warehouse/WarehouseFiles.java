@@ -57,6 +57,7 @@ public final class WarehouseFiles {
     try {
       delete(to);
       fs.mkdirs(to.getParent());
+      KillPoints.reach("replace");
       if (!fs.rename(from, to)) {
         throw new IOException("rename returned false");
       }
@@ -125,6 +126,7 @@ public final class WarehouseFiles {
           if (!file.equals(target) && !fs.rename(file, target)) {
             throw new IOException("rename returned false for " + file);
           }
+          KillPoints.reach("tidy-file");
           ParquetFooters.canonicalise(fs, target);
         }
       }
@@ -141,6 +143,7 @@ public final class WarehouseFiles {
       try (OutputStream out = fs.create(temp, true)) {
         out.write(text.getBytes(StandardCharsets.UTF_8));
       }
+      KillPoints.reach("write-text");
       delete(path);
       if (!fs.rename(temp, path)) {
         throw new IOException("rename returned false");
