@@ -8,10 +8,10 @@ public final class SparkSessions {
   private SparkSessions() {}
 
   public static SparkSession create(GiftpayConfig config) {
+    String master = master(config);
     SparkSession.Builder builder =
         SparkSession.builder()
             .appName("giftpay")
-            .master(config.get(GiftpayConfig.SPARK_MASTER, GiftpayConfig.SPARK_MASTER_DEFAULT))
             .config(
                 "spark.sql.shuffle.partitions",
                 config.getInt(GiftpayConfig.SHUFFLE_PARTITIONS, GiftpayConfig.SHUFFLE_PARTITIONS_DEFAULT))
@@ -26,22 +26,41 @@ public final class SparkSessions {
             // Outputs are renamed and published by Giftpay itself, not by _SUCCESS markers.
             .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
             .config("spark.sql.parquet.compression.codec", "snappy");
-    String master = config.get(GiftpayConfig.SPARK_MASTER, GiftpayConfig.SPARK_MASTER_DEFAULT);
     if (!master.startsWith("local")) {
-      // Executors elsewhere need Giftpay's own classes (the payout calculator runs in them).
-      String jars = giftpayJars();
+      // Executors elsewhere need the classes their tasks run: Giftpay's own (the payout calculator)
+      // and Smile's (the night's Isolation Forest is broadcast to them). spark-submit sets
+      // spark.jars to the application jar, which holds them all.
+      String jars = executorJars();
       if (!jars.isEmpty() && config.getOrNull("spark.jars") == null) {
         builder.config("spark.jars", jars);
       }
     }
     config.sparkPassThrough().forEach(builder::config);
+    // After the spark.* settings: --master (giftpay.spark.master) wins over spark-submit's spark.master.
+    builder.master(master);
     return builder.getOrCreate();
   }
 
-  /** The jars holding Giftpay's app and core classes, when running from jars. */
-  static String giftpayJars() {
-    java.util.List<String> jars = new java.util.ArrayList<>();
-    for (Class<?> type : new Class<?>[] {SparkSessions.class, io.giftpay.payout.PayoutCalculator.class}) {
+  /**
+   * {@code giftpay.spark.master} ({@code --master}), else {@code spark.master} (what {@code
+   * spark-submit --master} sets), else {@code local[*]}.
+   */
+  static String master(GiftpayConfig config) {
+    String master = config.getOrNull(GiftpayConfig.SPARK_MASTER);
+    if (master == null) {
+      master = config.getOrNull("spark.master");
+    }
+    return master == null ? GiftpayConfig.SPARK_MASTER_DEFAULT : master;
+  }
+
+  /**
+   * The jars, when running from jars, that hold the classes executors load: Giftpay's app and
+   * core, Smile's forest and the maths it uses. One jar (the application jar) appears once.
+   */
+  static String executorJars() {
+    java.util.Set<String> jars = new java.util.LinkedHashSet<>();
+    for (Class<?> type : new Class<?>[] {
+        SparkSessions.class, io.giftpay.payout.PayoutCalculator.class, smile.anomaly.IsolationForest.class, smile.math.MathEx.class}) {
       java.security.CodeSource source = type.getProtectionDomain().getCodeSource();
       if (source != null && source.getLocation().getPath().endsWith(".jar")) {
         jars.add(source.getLocation().toString());

@@ -15,11 +15,19 @@ final class ChildJvm {
 
   /** {@code java <Spark flags> <options> -cp <this class path> <main> <args>}, not started yet. */
   static ProcessBuilder of(List<String> options, Class<?> main, List<String> args) {
+    return of(options, System.getProperty("java.class.path"), main.getName(), args);
+  }
+
+  /**
+   * The same on another class path (e.g. only Spark's jars, as a cluster node has them), for a
+   * main class that need not be on this JVM's class path.
+   */
+  static ProcessBuilder of(List<String> options, String classPath, String main, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(sparkFlags());
     command.addAll(options);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+    command.addAll(List.of("-cp", classPath, main));
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
