@@ -10,6 +10,7 @@ import io.giftpay.sample.LedgerFormat;
 import io.giftpay.sample.LedgerGenerator;
 import io.giftpay.spark.FindUnbalancedBooks;
 import io.giftpay.spark.SparkTestBase;
+import io.giftpay.testing.TestTrees;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
@@ -124,7 +125,7 @@ class KillSuiteTest extends SparkTestBase {
           seed + ": night " + date + " after its kills:\n" + resumed.out);
       if (night == 1) {
         // The reviewer's decision between nights 2 and 3, the same file as the reference's.
-        copyTree(reference.resolve("_giftpay/review/decisions"), warehouse.resolve("_giftpay/review/decisions"));
+        TestTrees.copyTree(reference.resolve("_giftpay/review/decisions"), warehouse.resolve("_giftpay/review/decisions"));
       }
     }
     System.out.printf("KillSuiteTest: %d kills and resumes over %d nights in %.0f s%n", plan.size(), NIGHTS,
@@ -247,19 +248,6 @@ class KillSuiteTest extends SparkTestBase {
     }
     assertFalse(files.isEmpty(), "nothing published under " + warehouse);
     return files;
-  }
-
-  private static void copyTree(Path from, Path to) throws Exception {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path p : paths.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 
   private static String tail(String output) {

@@ -9,6 +9,7 @@ import io.giftpay.sample.GeneratorOptions;
 import io.giftpay.sample.LedgerFormat;
 import io.giftpay.sample.LedgerGenerator;
 import io.giftpay.spark.SparkTestBase;
+import io.giftpay.testing.TestTrees;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -129,7 +130,7 @@ class NightRecoveryTest extends SparkTestBase {
   @Test
   void aMissingEventPartitionStopsTheNightUnlessTheDayIsDeclaredEmpty(@TempDir Path warehouse) throws Exception {
     Path gapLedger = warehouse.resolveSibling(warehouse.getFileName() + "-ledger");
-    copyTree(ledger, gapLedger);
+    TestTrees.copyTree(ledger, gapLedger);
     deleteTree(gapLedger.resolve("rewards/dt=" + NIGHT_1));
     Result missing = giftpay("nightly", "--date", NIGHT_1, "--ledger", gapLedger.toString(), "--warehouse", warehouse.toString());
     assertEquals(1, missing.status);
@@ -188,19 +189,6 @@ class NightRecoveryTest extends SparkTestBase {
       }
     }
     return files;
-  }
-
-  private static void copyTree(Path from, Path to) throws Exception {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path p : paths.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 
   private static void deleteTree(Path dir) throws Exception {

@@ -13,6 +13,7 @@ import io.giftpay.sample.GeneratorOptions;
 import io.giftpay.sample.LedgerFormat;
 import io.giftpay.sample.LedgerGenerator;
 import io.giftpay.spark.SparkTestBase;
+import io.giftpay.testing.TestTrees;
 import io.giftpay.warehouse.LedgerLayout;
 import io.giftpay.warehouse.WarehouseFiles;
 import io.giftpay.warehouse.WarehouseLayout;
@@ -186,16 +187,7 @@ class BadLedgerFilesSparkTest extends SparkTestBase {
 
   private static Path copyOfTheGoodLedger(Path dir) throws Exception {
     Path copy = dir.resolve("ledger");
-    try (Stream<Path> paths = Files.walk(goodLedger)) {
-      for (Path p : paths.toList()) {
-        Path target = copy.resolve(goodLedger.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
+    TestTrees.copyTree(goodLedger, copy);
     return copy;
   }
 
