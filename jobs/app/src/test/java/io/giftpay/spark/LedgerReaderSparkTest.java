@@ -32,14 +32,15 @@ class LedgerReaderSparkTest extends SparkTestBase {
     Path written = Files.list(partition.resolve("c")).filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
     Files.move(written, partition.resolve("c.parquet"));
     Files.writeString(partition.resolve("_SUCCESS"), "");
-    Files.writeString(partition.resolve("notes.txt"), "not ledger data");
+    // Hidden: an upload still in progress, even with a ledger suffix (a .txt beside it would stop the night).
+    Files.writeString(partition.resolve(".upload-in-progress.csv"), "event_id\nw9\n");
 
     LedgerLayout layout = new LedgerLayout(new org.apache.hadoop.fs.Path(ledger.toString()), spark.sparkContext().hadoopConfiguration());
     List<Row> read = new LedgerReader(spark, layout)
         .readParsed(LedgerTable.REWARDS, layout.partition(LedgerTable.REWARDS, LocalDate.of(2026, 11, 1)))
         .orderBy("event_id").collectAsList();
 
-    assertEquals(3, read.size(), "three data files; _SUCCESS, notes.txt and the c/ folder are not ledger files");
+    assertEquals(3, read.size(), "three data files; _SUCCESS, the hidden upload and the c/ folder are not ledger files");
     assertEquals("summer, \"big\" one", read.get(0).getAs("campaign_id"), "RFC 4180 quoting");
     assertEquals("multi\nline", read.get(1).getAs("campaign_id"), "quoted newline");
     assertEquals(20L, (long) read.get(1).getAs("coins"), "columns matched by name, not position");

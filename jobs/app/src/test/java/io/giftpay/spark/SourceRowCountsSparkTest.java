@@ -64,11 +64,11 @@ class SourceRowCountsSparkTest extends SparkTestBase {
             + "30,c,u3,2026-11-01T03:00:00Z,w3\n");
     parquet(partition, "c.parquet", 5);
     Files.writeString(partition.resolve("_SUCCESS"), "");
-    Files.writeString(partition.resolve("notes.txt"), "w9,not ledger data\n");
+    Files.writeString(partition.resolve(".upload-in-progress.csv"), "event_id\nw9\n");
 
     LedgerLayout layout = layout();
     org.apache.hadoop.fs.Path dir = layout.partition(LedgerTable.REWARDS, DAY);
-    assertEquals(8, counts().rows(dir), "2 + 1 CSV records and 5 Parquet rows; _SUCCESS and notes.txt are not ledger files");
+    assertEquals(8, counts().rows(dir), "2 + 1 CSV records and 5 Parquet rows; _SUCCESS and the hidden upload are not ledger files");
     assertEquals(8, new LedgerReader(spark, layout).readParsed(LedgerTable.REWARDS, dir).count(), "what the reader hands validation");
   }
 
