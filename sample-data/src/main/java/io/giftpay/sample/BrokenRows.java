@@ -1,5 +1,7 @@
 package io.giftpay.sample;
 
+import io.giftpay.ledger.LedgerTable;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

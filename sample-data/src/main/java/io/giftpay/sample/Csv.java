@@ -1,5 +1,7 @@
 package io.giftpay.sample;
 
+import io.giftpay.ledger.LedgerTable;
+
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -14,7 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Minimal RFC 4180 CSV: a writer for ledger rows and a reader for tests and the catalogue. */
+/** Minimal RFC 4180 CSV: a writer for ledger rows and a reader for the tests. */
 public final class Csv {
 
     private Csv() {

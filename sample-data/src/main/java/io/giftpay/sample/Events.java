@@ -1,5 +1,7 @@
 package io.giftpay.sample;
 
+import io.giftpay.ledger.LedgerTable;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.giftpay.sample;
 
+import io.giftpay.catalogue.GiftCatalogue;
+
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
@@ -29,8 +31,8 @@ public final class GenerateSampleLedger {
             System.err.println("usage: GenerateSampleLedger <out dir> <gift-catalogue.csv>");
             System.exit(2);
         }
-        GenerationSummary s = LedgerGenerator.generate(options(Path.of(args[0]), GiftCatalogue.read(Path.of(args[1]))),
-                System.out::println);
+        Map<String, Long> catalogue = GiftCatalogue.load(Path.of(args[1])).coinsByGiftId();
+        GenerationSummary s = LedgerGenerator.generate(options(Path.of(args[0]), catalogue), System.out::println);
         System.out.println("rows: " + s.rowsByTable());
         System.out.println("broken: " + s.brokenByReason());
         System.out.println("replays: " + s.replays() + ", late: " + s.lateEvents());

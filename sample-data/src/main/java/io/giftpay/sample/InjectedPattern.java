@@ -1,5 +1,7 @@
 package io.giftpay.sample;
 
+import io.giftpay.ledger.LedgerTable;
+
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -11,7 +13,7 @@ import java.util.function.Consumer;
  * <p>Implementations must be deterministic: draw randomness only from
  * {@link PatternContext#rng(String, int)} and take new account ids from
  * {@link PatternContext#newAccountId(long)}. Rows are {@code Object[]} in the table's column order
- * with the value types documented on {@link LedgerTable} (an {@link java.time.Instant} is also
+ * with the value types documented on {@link RowFile} (an {@link java.time.Instant} is also
  * accepted for a timestamp). Pattern events land as given: they are not made late, replayed or
  * broken by the generator.
  */

@@ -1,5 +1,7 @@
 package io.giftpay.sample;
 
+import io.giftpay.ledger.LedgerTable;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -111,7 +113,7 @@ public final class LedgerGenerator {
             for (LedgerTable t : LedgerTable.values()) {
                 rows.put(t, 0L);
             }
-            for (LedgerTable t : LedgerTable.EVENT_TABLES) {
+            for (LedgerTable t : LedgerTable.eventTables()) {
                 patternRows.put(t, 0L);
             }
             for (ReasonCode c : ReasonCode.values()) {
@@ -151,7 +153,7 @@ public final class LedgerGenerator {
                 if (schedule.fxSnapshot(d)) {
                     writeFx(d, fxOrdinal++);
                 }
-                for (LedgerTable t : LedgerTable.EVENT_TABLES) {
+                for (LedgerTable t : LedgerTable.eventTables()) {
                     long t3 = System.nanoTime();
                     writeEvents(t, d);
                     nanos.put(t, System.nanoTime() - t3);
@@ -196,7 +198,7 @@ public final class LedgerGenerator {
                 byReason.put(c.name(), brokenByReason.get(c));
             }
             Map<String, Long> byPatternTable = new LinkedHashMap<>();
-            for (LedgerTable t : LedgerTable.EVENT_TABLES) {
+            for (LedgerTable t : LedgerTable.eventTables()) {
                 byPatternTable.put(t.tableName(), patternRows.get(t));
             }
             return new GenerationSummary(out, byTable, byReason, replays, late, byPatternTable, labelRows,

@@ -1,5 +1,9 @@
 package io.giftpay.sample;
 
+import io.giftpay.ledger.ColumnType;
+import io.giftpay.ledger.ContractColumn;
+import io.giftpay.ledger.LedgerTable;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -46,7 +50,7 @@ final class ParquetRowWriter implements RowFile {
                 .withRowGroupSize(64L * 1024 * 1024)
                 .withDictionaryEncoding(true);
         // nearly unique columns: a dictionary would only be built to be thrown away
-        for (LedgerTable.Column c : table.columns()) {
+        for (ContractColumn c : table.columns()) {
             if (HIGH_CARDINALITY.contains(c.name())) {
                 b = b.withDictionaryEncoding(c.name(), false);
             }
@@ -79,8 +83,8 @@ final class ParquetRowWriter implements RowFile {
      */
     static MessageType schema(LedgerTable table) {
         Types.MessageTypeBuilder b = Types.buildMessage();
-        for (LedgerTable.Column c : table.columns()) {
-            Type.Repetition rep = (!table.isSnapshot() || c.nullable())
+        for (ContractColumn c : table.columns()) {
+            Type.Repetition rep = (table.isEvent() || c.nullable())
                     ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
             switch (c.type()) {
                 case STRING -> b.primitive(PrimitiveTypeName.BINARY, rep)
@@ -131,15 +135,15 @@ final class ParquetRowWriter implements RowFile {
         private final LedgerTable table;
         private final MessageType schema;
         private final String[] names;
-        private final LedgerTable.ColumnType[] types;
+        private final ColumnType[] types;
         private RecordConsumer consumer;
 
         RowWriteSupport(LedgerTable table) {
             this.table = table;
             this.schema = schema(table);
-            List<LedgerTable.Column> cols = table.columns();
+            List<ContractColumn> cols = table.columns();
             this.names = new String[cols.size()];
-            this.types = new LedgerTable.ColumnType[cols.size()];
+            this.types = new ColumnType[cols.size()];
             for (int i = 0; i < cols.size(); i++) {
                 names[i] = cols.get(i).name();
                 types[i] = cols.get(i).type();

@@ -1,5 +1,7 @@
 package io.giftpay.sample;
 
+import io.giftpay.ledger.LedgerTable;
+
 /**
  * An account added by an {@link InjectedPattern}.
  *

@@ -1,5 +1,8 @@
 package io.giftpay.sample;
 
+import io.giftpay.ledger.ContractColumn;
+import io.giftpay.ledger.LedgerTable;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -34,12 +37,12 @@ final class ContractCheck {
 
     String reason(String table, LedgerFiles.Row row) {
         LedgerTable t = LedgerTable.valueOf(table.toUpperCase(java.util.Locale.ROOT));
-        for (LedgerTable.Column c : t.columns()) {
+        for (ContractColumn c : t.columns()) {
             if (!c.nullable() && row.get(c.name()) == null) {
                 return "MISSING_FIELD";
             }
         }
-        for (LedgerTable.Column c : t.columns()) {
+        for (ContractColumn c : t.columns()) {
             String v = row.get(c.name());
             if (v == null) {
                 continue;

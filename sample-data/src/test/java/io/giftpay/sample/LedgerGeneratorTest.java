@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.giftpay.catalogue.GiftCatalogue;
+import io.giftpay.ledger.ContractColumn;
+import io.giftpay.ledger.LedgerTable;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +61,7 @@ class LedgerGeneratorTest {
     @BeforeAll
     void generate(@TempDir Path dir) throws IOException {
         tmp = dir;
-        catalogue = GiftCatalogue.read(Path.of("..", "rules", "gift-catalogue.csv"));
+        catalogue = GiftCatalogue.load(Path.of("..", "rules", "gift-catalogue.csv")).coinsByGiftId();
         csvRun = tmp.resolve("csv");
         csvSummary = LedgerGenerator.generate(options(csvRun, 2_000, 100, 7, LedgerFormat.CSV, 5), progress::add);
         mixedA = tmp.resolve("mixedA");
@@ -147,7 +151,7 @@ class LedgerGeneratorTest {
     @Test
     void parquetFilesReadBackWithContractColumnsAndTypes() throws IOException {
         for (LedgerTable t : LedgerTable.values()) {
-            List<String> expected = t.columns().stream().map(LedgerTable.Column::name).toList();
+            List<String> expected = t.columns().stream().map(ContractColumn::name).toList();
             for (Path p : LedgerFiles.partitions(mixedA, t.tableName())) {
                 for (Path f : LedgerFiles.files(p)) {
                     if (!f.toString().endsWith(".parquet")) {
@@ -202,7 +206,7 @@ class LedgerGeneratorTest {
     @Test
     void csvHasHeaderAndQuotesFieldsThatNeedIt() throws IOException {
         for (LedgerTable t : LedgerTable.values()) {
-            Set<String> expected = t.columns().stream().map(LedgerTable.Column::name).collect(Collectors.toSet());
+            Set<String> expected = t.columns().stream().map(ContractColumn::name).collect(Collectors.toSet());
             for (Path p : LedgerFiles.partitions(csvRun, t.tableName())) {
                 for (Path f : LedgerFiles.files(p)) {
                     List<String> header = Csv.read(f).get(0);

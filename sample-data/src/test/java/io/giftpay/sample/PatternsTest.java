@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.giftpay.catalogue.GiftCatalogue;
 import io.giftpay.sample.patterns.StandardPatterns;
 
 import java.io.IOException;
@@ -62,7 +63,7 @@ class PatternsTest {
     @BeforeAll
     void generate(@TempDir Path dir) throws IOException {
         tmp = dir;
-        catalogue = GiftCatalogue.read(Path.of("..", "rules", "gift-catalogue.csv"));
+        catalogue = GiftCatalogue.load(Path.of("..", "rules", "gift-catalogue.csv")).coinsByGiftId();
         run = tmp.resolve("patterns");
         summary = LedgerGenerator.generate(new GeneratorOptions(run, START, 7, 1_500, 80, 5L, LedgerFormat.CSV,
                 catalogue).withPatternScale(SCALE), s -> { });

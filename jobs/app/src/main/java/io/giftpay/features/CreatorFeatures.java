@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
+import io.giftpay.payout.AdultAge;
 import io.giftpay.spark.Transform;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -46,7 +47,7 @@ public final class CreatorFeatures implements Transform {
     Dataset<Row> senders = senderFeatures.select(
         col("sender_id"),
         col("account_age_days").lt(7).as("_new_sender"),
-        coalesce(col("age_years").lt(18), lit(false)).as("_minor_sender"),
+        coalesce(col("age_years").lt(AdultAge.ADULT_YEARS), lit(false)).as("_minor_sender"),
         col("chargebacks_30d").gt(0).as("_chargeback_sender"),
         col("reward_share").geq(0.5).as("_reward_sender"));
     Dataset<Row> linkedPairs = pairs.join(links,

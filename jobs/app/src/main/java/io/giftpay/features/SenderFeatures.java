@@ -29,8 +29,6 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * {@link FeatureInputs}.
  */
 public final class SenderFeatures implements Transform {
-  private static final int ADULT_AGE = 18;
-
   private final FeatureInputs in;
   private final Dataset<Row> links;
 

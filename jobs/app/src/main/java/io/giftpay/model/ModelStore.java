@@ -2,12 +2,8 @@ package io.giftpay.model;
 
 import io.giftpay.detect.AnomalyModel;
 import io.giftpay.detect.ModelCard;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InvalidObjectException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,27 +16,18 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Saves a model to a directory as {@code model.bin} (Java serialization of the model) and
- * {@code model.json} (its card, feature names and the SHA-256 of {@code model.bin}), and loads it
- * back. The same model always gives the same bytes in both files. Each file is written to a
- * temporary name and moved into place; {@link #load} checks that the two files belong together.
+ * {@code model.json} (its card, feature names and the SHA-256 of {@code model.bin}). The same
+ * model always gives the same bytes in both files. Each file is written to a temporary name and
+ * moved into place. Nothing in a night reads a kept model back (a night trains its own), so
+ * there is no reader here: Java deserialization is not an entry point production keeps unused.
  */
 public final class ModelStore {
 
   public static final String MODEL_FILE = "model.bin";
   public static final String CARD_FILE = "model.json";
-
-  /** Only the classes a model is made of may be deserialized. */
-  private static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(
-      "maxdepth=64;maxrefs=10000000;maxarray=100000000;"
-          + "io.giftpay.detect.*;io.giftpay.model.*;smile.anomaly.*;"
-          + "java.lang.*;java.util.*;!*");
-
-  private static final Pattern SHA = Pattern.compile("\"modelSha256\"\\s*:\\s*\"([0-9a-f]{64})\"");
 
   /** Writes {@code dir/model.bin} and {@code dir/model.json}, creating {@code dir} if needed. */
   public void save(AnomalyModel model, Path dir) throws IOException {
@@ -48,20 +35,6 @@ public final class ModelStore {
     Files.createDirectories(dir);
     writeAtomically(dir.resolve(MODEL_FILE), bin);
     writeAtomically(dir.resolve(CARD_FILE), cardJson(model, sha256(bin)).getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** Reads a model saved by {@link #save}, checking {@code model.bin} against {@code model.json}. */
-  public AnomalyModel load(Path dir) throws IOException {
-    byte[] bin = Files.readAllBytes(dir.resolve(MODEL_FILE));
-    String json = Files.readString(dir.resolve(CARD_FILE), StandardCharsets.UTF_8);
-    Matcher m = SHA.matcher(json);
-    if (!m.find()) {
-      throw new IOException(dir.resolve(CARD_FILE) + " has no modelSha256");
-    }
-    if (!m.group(1).equals(sha256(bin))) {
-      throw new IOException(dir.resolve(MODEL_FILE) + " does not match the SHA-256 in " + CARD_FILE);
-    }
-    return deserialize(bin);
   }
 
   /** The model's Java serialization: what {@code model.bin} holds, and what Spark ships. */
@@ -73,19 +46,6 @@ public final class ModelStore {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
-  }
-
-  static AnomalyModel deserialize(byte[] bin) throws IOException {
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bin))) {
-      in.setObjectInputFilter(FILTER);
-      Object o = in.readObject();
-      if (!(o instanceof AnomalyModel model)) {
-        throw new InvalidObjectException("not an AnomalyModel: " + (o == null ? "null" : o.getClass().getName()));
-      }
-      return model;
-    } catch (ClassNotFoundException e) {
-      throw new InvalidObjectException("unknown class in model: " + e.getMessage());
-    }
   }
 
   /** The content of {@code model.json}. */

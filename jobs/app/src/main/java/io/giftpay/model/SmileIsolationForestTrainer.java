@@ -91,14 +91,6 @@ public final class SmileIsolationForestTrainer implements AnomalyModelTrainer {
       return new Parameters(v, subsample, maxDepth, extensionLevel, percentileRows, threshold);
     }
 
-    public Parameters withSubsample(int v) {
-      return new Parameters(trees, v, maxDepth, extensionLevel, percentileRows, threshold);
-    }
-
-    public Parameters withMaxDepth(int v) {
-      return new Parameters(trees, subsample, v, extensionLevel, percentileRows, threshold);
-    }
-
     public Parameters withExtensionLevel(int v) {
       return new Parameters(trees, subsample, maxDepth, v, percentileRows, threshold);
     }

@@ -29,7 +29,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Step 4: the night's own checks on the staged tables. Any failure stops the night before
+ * Step 6: the night's own checks on the staged tables. Any failure stops the night before
  * anything is published. On success, writes the night's summary for publish to record.
  */
 public final class CheckNight {

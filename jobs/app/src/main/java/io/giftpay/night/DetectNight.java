@@ -50,7 +50,8 @@ public final class DetectNight {
   static final String OPEN_HOLDS = "open_holds";
   static final StructType OPEN_HOLDS_SCHEMA = StructType.fromDDL("role string, account_id string, source string, since date");
   private static final int WINDOW_NIGHTS = 30;
-  private static final int WEEK_NIGHTS = 6;
+  /** A week's views read tonight's summaries and those of the 6 nights before it. */
+  private static final int PRIOR_WEEK_NIGHTS = 6;
 
   private final NightContext context;
   private final StagedWriter writer;
@@ -150,7 +151,7 @@ public final class DetectNight {
         writer.read(snapshots.used(LedgerTable.ACCOUNTS)),
         writer.read(snapshots.used(LedgerTable.FX_RATES)),
         name -> prior(name, WINDOW_NIGHTS),
-        name -> prior(name, WEEK_NIGHTS),
+        name -> prior(name, PRIOR_WEEK_NIGHTS),
         Map.of(),
         context.identifierKey());
   }
@@ -203,7 +204,7 @@ public final class DetectNight {
   /** Tonight's and the 6 nights before's sender-creator pairs. */
   private Dataset<Row> weekPairs(FeatureInputs in) {
     return in.tonight().get(DailySummaries.SENDER_CREATOR).select("sender_id", "creator_id", "coins")
-        .union(prior(DailySummaries.SENDER_CREATOR, WEEK_NIGHTS).select("sender_id", "creator_id", "coins"));
+        .union(prior(DailySummaries.SENDER_CREATOR, PRIOR_WEEK_NIGHTS).select("sender_id", "creator_id", "coins"));
   }
 
   /** Completed nights of this warehouse among the 30 before D. */

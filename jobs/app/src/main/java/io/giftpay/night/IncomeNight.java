@@ -17,7 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The {@code income} step, after detect: stages {@code creator_income}, how much each creator
+ * Step 4, {@code income}, after detect: stages {@code creator_income}, how much each creator
  * credited in the 30 nights ending D depends on a few gifters. Keeps the window of diamonds per
  * creator and gifter ({@value #STATE}) and rolls it one night on: last night's window, plus
  * tonight's {@code sender_creator} summary (staged by detect), minus the summary of night D-30,

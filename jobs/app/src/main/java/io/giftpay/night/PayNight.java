@@ -27,7 +27,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Step 4: applies the reviewers' decisions (release or forfeit held diamonds), withholds what
+ * Step 5: applies the reviewers' decisions (release or forfeit held diamonds), withholds what
  * detection decided to hold, decides every creator's payout under the payout policy, and stages
  * the {@code payouts}, {@code creator_balances}, {@code holds}, {@code reviews} and
  * {@code spending_limits} tables and tonight's case book.

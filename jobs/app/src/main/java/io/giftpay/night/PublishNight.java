@@ -11,7 +11,7 @@ import java.util.List;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Step 5: makes the night visible. Each staged table folder is renamed into
+ * Step 7: makes the night visible. Each staged table folder is renamed into
  * {@code <table>/dt=D} (one atomic rename per table), tonight's accepted events join the kept
  * history, and the night's record is written last: it is what marks the night completed.
  * Safe to run again after a crash: a table already moved has nothing left in staging.

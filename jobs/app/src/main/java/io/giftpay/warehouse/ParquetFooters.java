@@ -2,6 +2,7 @@ package io.giftpay.warehouse;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,39 +28,73 @@ import org.apache.parquet.format.Util;
  * from one JVM to the next: the same rows give different bytes. Sorting those lists (the data
  * pages are untouched) makes the same night produce the same file, byte for byte. The generator
  * sorts its own files the same way; production keeps its copy so it never calls the generator.
+ *
+ * <p>Only the footer is held in memory: the data pages are streamed to a temporary file beside
+ * the original, the canonical footer is appended, and the temporary file replaces the original.
+ * A file of any size is rewritten in a buffer's worth of memory.
  */
 final class ParquetFooters {
   private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
+  /** The copy buffer for the data pages. */
+  static final int COPY_BUFFER_BYTES = 1 << 16;
 
   private ParquetFooters() {}
 
   static void canonicalise(FileSystem fs, Path file) throws IOException {
     long length = fs.getFileStatus(file).getLen();
-    byte[] bytes = new byte[Math.toIntExact(length)];
-    try (FSDataInputStream in = fs.open(file)) {
-      in.readFully(0, bytes);
-    }
-    if (length < 12 || !Arrays.equals(Arrays.copyOfRange(bytes, bytes.length - 4, bytes.length), MAGIC)) {
-      throw new IOException("Not a Parquet file: " + file);
-    }
-    int footerLength = ByteBuffer.wrap(bytes, bytes.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-    int footerStart = bytes.length - 8 - footerLength;
+    long footerStart;
     FileMetaData footer;
-    try (InputStream in = new ByteArrayInputStream(bytes, footerStart, footerLength)) {
-      footer = Util.readFileMetaData(in);
+    try (FSDataInputStream in = fs.open(file)) {
+      byte[] tail = new byte[8];
+      if (length >= 12) {
+        in.readFully(length - 8, tail);
+      }
+      if (length < 12 || !Arrays.equals(Arrays.copyOfRange(tail, 4, 8), MAGIC)) {
+        throw new IOException("Not a Parquet file: " + file);
+      }
+      int footerLength = ByteBuffer.wrap(tail, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+      footerStart = length - 8 - footerLength;
+      if (footerLength <= 0 || footerStart < MAGIC.length) {
+        throw new IOException("Not a Parquet file: " + file + " (footer length " + footerLength + " in a file of " + length + " bytes)");
+      }
+      byte[] footerBytes = new byte[footerLength];
+      in.readFully(footerStart, footerBytes);
+      footer = Util.readFileMetaData(new ByteArrayInputStream(footerBytes));
     }
     sortEncodings(footer);
-    ByteArrayOutputStream newFooter = new ByteArrayOutputStream(footerLength);
+    ByteArrayOutputStream newFooter = new ByteArrayOutputStream();
     Util.writeFileMetaData(footer, newFooter);
     byte[] footerBytes = newFooter.toByteArray();
-    try (OutputStream out = fs.create(file, true)) {
-      out.write(bytes, 0, footerStart);
+
+    // A hidden name: Spark and the tidy-up treat names starting with '.' as not data.
+    Path temp = new Path(file.getParent(), "." + file.getName() + ".footer.tmp");
+    try (InputStream in = fs.open(file); OutputStream out = fs.create(temp, true)) {
+      copy(in, out, footerStart, file);
       out.flush();
-      // Killed here, the file on disk has its data pages and no footer: a torn write.
+      // Killed here, the file being written has its data pages and no footer: a torn write (the
+      // original is still whole; the step's rerun writes the folder again).
       KillPoints.reach("rewrite-footer");
       out.write(footerBytes);
       out.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(footerBytes.length).array());
       out.write(MAGIC);
+    }
+    // The local file system renames over a file; one that will not (HDFS) gets the old file removed first.
+    if (!fs.rename(temp, file) && !(fs.delete(file, false) && fs.rename(temp, file))) {
+      throw new IOException("Cannot replace " + file + " by its canonical copy " + temp + ": rename returned false");
+    }
+  }
+
+  /** Copies the first {@code bytes} bytes of {@code in} to {@code out}, a buffer at a time. */
+  private static void copy(InputStream in, OutputStream out, long bytes, Path file) throws IOException {
+    byte[] buffer = new byte[COPY_BUFFER_BYTES];
+    long left = bytes;
+    while (left > 0) {
+      int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+      if (n < 0) {
+        throw new EOFException("Parquet file " + file + " ended " + left + " bytes before its footer");
+      }
+      out.write(buffer, 0, n);
+      left -= n;
     }
   }
 

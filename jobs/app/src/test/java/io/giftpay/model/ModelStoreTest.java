@@ -2,7 +2,6 @@ package io.giftpay.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.giftpay.detect.AnomalyModel;
@@ -18,17 +17,20 @@ class ModelStoreTest {
   private static final List<String> NAMES = List.of("coins_today", "recharges_10min", "gifts_today", "new_devices");
 
   @Test
-  void roundTripGivesIdenticalScoresAndBytes(@TempDir Path tmp) throws IOException {
+  void theKeptFilesHoldTheModelThatScoredAndSayWhichBytesTheyAre(@TempDir Path tmp) throws Exception {
     AnomalyModel model = new SmileIsolationForestTrainer().train(NAMES, TestData.gaussian(2_000, 4, 8L), 42L);
     ModelStore store = new ModelStore();
     store.save(model, tmp.resolve("a"));
     store.save(model, tmp.resolve("b"));
-    AnomalyModel loaded = store.load(tmp.resolve("a"));
+    byte[] bin = Files.readAllBytes(tmp.resolve("a").resolve(ModelStore.MODEL_FILE));
+    String json = Files.readString(tmp.resolve("a").resolve(ModelStore.CARD_FILE));
+    assertTrue(json.contains("\"modelSha256\": \"" + ModelStore.sha256(bin) + "\""), json);
+    AnomalyModel loaded = read(bin);
     store.save(loaded, tmp.resolve("c"));
     for (String file : List.of(ModelStore.MODEL_FILE, ModelStore.CARD_FILE)) {
       byte[] a = Files.readAllBytes(tmp.resolve("a").resolve(file));
       assertArrayEquals(a, Files.readAllBytes(tmp.resolve("b").resolve(file)), file);
-      assertArrayEquals(a, Files.readAllBytes(tmp.resolve("c").resolve(file)), file + " after load");
+      assertArrayEquals(a, Files.readAllBytes(tmp.resolve("c").resolve(file)), file + " of the model read back");
     }
     assertEquals(model.card(), loaded.card());
     assertEquals(model.featureNames(), loaded.featureNames());
@@ -55,28 +57,14 @@ class ModelStoreTest {
   }
 
   @Test
-  void mismatchedOrForeignFilesAreRejected(@TempDir Path tmp) throws IOException {
-    ModelStore store = new ModelStore();
-    store.save(new SmileIsolationForestTrainer().train(NAMES, TestData.gaussian(300, 4, 1L), 1L), tmp.resolve("one"));
-    store.save(new SmileIsolationForestTrainer().train(NAMES, TestData.gaussian(300, 4, 1L), 2L), tmp.resolve("two"));
-    Files.copy(tmp.resolve("two").resolve(ModelStore.MODEL_FILE), tmp.resolve("one").resolve(ModelStore.MODEL_FILE),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    assertThrows(IOException.class, () -> store.load(tmp.resolve("one")));
-    // a serialized object outside the allowed classes is refused by the input filter
-    byte[] foreign = serializeAny(new java.util.concurrent.atomic.AtomicLong(1));
-    assertThrows(IOException.class, () -> ModelStore.deserialize(foreign));
-  }
-
-  @Test
   void jsonStringsAreEscaped() {
     assertEquals("\"a\\\"b\\\\c\\n\\u0001\"", ModelStore.quote("a\"b\\c\n\u0001"));
   }
 
-  private static byte[] serializeAny(Object o) throws IOException {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    try (java.io.ObjectOutputStream oos = new java.io.ObjectOutputStream(out)) {
-      oos.writeObject(o);
+  /** model.bin read back (production keeps no reader: a night trains its own model). */
+  private static AnomalyModel read(byte[] bin) throws Exception {
+    try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bin))) {
+      return (AnomalyModel) in.readObject();
     }
-    return out.toByteArray();
   }
 }

@@ -13,7 +13,6 @@ import static io.giftpay.ledger.ContractColumn.required;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The ledger's tables, their kind and columns, exactly as the ledger contract (version 1,
@@ -133,9 +132,5 @@ public enum LedgerTable {
 
   public static List<LedgerTable> eventTables() {
     return Arrays.stream(values()).filter(LedgerTable::isEvent).toList();
-  }
-
-  public static Optional<LedgerTable> byName(String tableName) {
-    return Arrays.stream(values()).filter(t -> t.tableName.equals(tableName)).findFirst();
   }
 }

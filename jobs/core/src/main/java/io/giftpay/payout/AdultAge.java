@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /** Age 18 as the payout policy counts it (contract section 3, point 4). */
 public final class AdultAge {
-  static final int ADULT_YEARS = 18;
+  /** The age, in whole years, from which a person is an adult: the one place Giftpay writes 18. */
+  public static final int ADULT_YEARS = 18;
 
   private AdultAge() {}
 

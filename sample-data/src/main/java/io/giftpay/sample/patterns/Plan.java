@@ -1,7 +1,7 @@
 package io.giftpay.sample.patterns;
 
+import io.giftpay.ledger.LedgerTable;
 import io.giftpay.sample.Label;
-import io.giftpay.sample.LedgerTable;
 import io.giftpay.sample.Lookalike;
 import io.giftpay.sample.PatternAccount;
 import io.giftpay.sample.PatternContext;
@@ -75,7 +75,7 @@ final class Plan {
     Plan(PatternContext ctx, String pattern) {
         this.ctx = ctx;
         this.pattern = pattern;
-        for (LedgerTable t : LedgerTable.EVENT_TABLES) {
+        for (LedgerTable t : LedgerTable.eventTables()) {
             List<List<Object[]>> byDay = new ArrayList<>();
             for (int d = 0; d < ctx.days(); d++) {
                 byDay.add(new ArrayList<>());

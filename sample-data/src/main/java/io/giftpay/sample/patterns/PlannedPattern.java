@@ -1,8 +1,8 @@
 package io.giftpay.sample.patterns;
 
+import io.giftpay.ledger.LedgerTable;
 import io.giftpay.sample.InjectedPattern;
 import io.giftpay.sample.Label;
-import io.giftpay.sample.LedgerTable;
 import io.giftpay.sample.Lookalike;
 import io.giftpay.sample.PatternAccount;
 import io.giftpay.sample.PatternContext;
