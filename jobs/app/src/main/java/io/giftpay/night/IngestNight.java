@@ -139,11 +139,12 @@ public final class IngestNight {
       LedgerTable table, Path partition, Dataset<Row> accounts, boolean broadcastAccounts, List<Dataset<Row>> quarantined) {
     long started = System.nanoTime();
     noteEmptyFiles(table, partition);
+    List<LedgerFile> tonight = context.ledger().files(partition);
     List<LedgerFile> late = lateFiles.find(table);
-    List<LedgerFile> files = new ArrayList<>(context.ledger().files(partition));
+    List<LedgerFile> files = new ArrayList<>(tonight);
     files.addAll(late);
     long lateRead = late.isEmpty() ? 0 : sources.rows(late);
-    long read = sources.rows(context.ledger().files(partition)) + lateRead;
+    long read = sources.rows(tonight) + lateRead;
     if (!late.isEmpty()) {
       lateRows.put(table.tableName(), lateRead);
       context.progress().line("[%s] %s: %d file(s) landed in earlier partitions after their nights ran, %,d rows read tonight as late events: %s",

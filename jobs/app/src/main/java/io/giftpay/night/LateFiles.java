@@ -41,7 +41,7 @@ final class LateFiles {
       }
       Set<String> read = readSince(table, earlier);
       for (LedgerFile file : context.ledger().files(partition)) {
-        if (!read.contains(relativeName(file.path()))) {
+        if (!read.contains(context.ledger().relativeName(file.path()))) {
           late.add(file);
         }
       }
@@ -53,7 +53,7 @@ final class LateFiles {
   void recordRead(LedgerTable table, List<LedgerFile> files) {
     StringBuilder text = new StringBuilder();
     for (LedgerFile file : files) {
-      text.append(relativeName(file.path())).append('\n');
+      text.append(context.ledger().relativeName(file.path())).append('\n');
     }
     context.files().writeText(new Path(context.warehouse().stagedKept(context.night(), AREA, NAME), fileName(table)), text.toString());
   }
@@ -73,13 +73,5 @@ final class LateFiles {
 
   private static String fileName(LedgerTable table) {
     return table.tableName() + ".txt";
-  }
-
-  /** The file's path below the ledger root, as quarantine's {@code source_file} names it. */
-  private String relativeName(Path file) {
-    String root = context.ledger().root().toUri().getPath();
-    String path = file.toUri().getPath();
-    String prefix = root.endsWith("/") ? root : root + "/";
-    return path.startsWith(prefix) ? path.substring(prefix.length()) : path;
   }
 }

@@ -49,9 +49,9 @@ public final class LedgerReader {
       Dataset<Row> read = read(file);
       List<String> unread = unreadColumns(table, read.columns());
       if (!unread.isEmpty()) {
-        unreadColumns.put(relativeName(file.path()), unread);
+        unreadColumns.put(layout.relativeName(file.path()), unread);
       }
-      Dataset<Row> raw = read.withColumn(ParseContractColumns.SOURCE_FILE, lit(relativeName(file.path())));
+      Dataset<Row> raw = read.withColumn(ParseContractColumns.SOURCE_FILE, lit(layout.relativeName(file.path())));
       Dataset<Row> parsed = parse.apply(raw);
       all = all == null ? parsed : all.unionAll(parsed);
     }
@@ -96,14 +96,6 @@ public final class LedgerReader {
         .option("encoding", "UTF-8")
         .option("mode", "PERMISSIVE")
         .option("inferSchema", "false");
-  }
-
-  /** The file's path below the ledger root, e.g. {@code gifts/dt=2026-11-01/a.csv}. */
-  private String relativeName(Path file) {
-    String root = layout.root().toUri().getPath();
-    String path = file.toUri().getPath();
-    String prefix = root.endsWith("/") ? root : root + "/";
-    return path.startsWith(prefix) ? path.substring(prefix.length()) : path;
   }
 
   /** The schema {@link ParseContractColumns} produces for a table. */

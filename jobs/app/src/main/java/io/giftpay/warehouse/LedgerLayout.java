@@ -134,6 +134,14 @@ public final class LedgerLayout {
     return dates;
   }
 
+  /** A file's path below the ledger root, e.g. {@code gifts/dt=2026-11-01/a.csv}: how quarantine and the night name it. */
+  public String relativeName(Path file) {
+    String rootPath = root().toUri().getPath();
+    String path = file.toUri().getPath();
+    String prefix = rootPath.endsWith("/") ? rootPath : rootPath + "/";
+    return path.startsWith(prefix) ? path.substring(prefix.length()) : path;
+  }
+
   /** One landed file and how to read it. */
   public record LedgerFile(Path path, Format format) {
     public enum Format {
