@@ -5,5 +5,4 @@ package io.giftpay.sample;
  * unparseable values ({@code BAD_VALUE} rows) and for spelling variants such as {@code TRUE}.
  * Cannot be written to Parquet.
  */
-record RawValue(String text) {
-}
+record RawValue(String text) {}

@@ -6,8 +6,8 @@ import io.giftpay.config.GiftpayConfig;
  * Deliberate crashes for fault-injection tests, off unless configured. {@code
  * giftpay.fault.point=<step>:before|after} stops the process at that point of that step: with
  * {@code giftpay.fault.mode=halt} (default) as {@code kill -9} would (no cleanup, no shutdown
- * hooks, the job repository left saying STARTED), with {@code throw} as a failed step.
- * "after" is the worst moment: the step's output is written but not yet recorded as done.
+ * hooks, the job repository left saying STARTED), with {@code throw} as a failed step. "after" is
+ * the worst moment: the step's output is written but not yet recorded as done.
  */
 final class FaultInjection {
   static final String POINT = GiftpayConfig.FAULT_POINT;

@@ -11,9 +11,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
- * The Spring Batch job repository's database: an embedded H2 file inside the warehouse by
- * default, or any JDBC URL by configuration (PostgreSQL supported). Creates Spring Batch's
- * tables on first use; its scripts have no IF NOT EXISTS, so only when they are missing.
+ * The Spring Batch job repository's database: an embedded H2 file inside the warehouse by default,
+ * or any JDBC URL by configuration (PostgreSQL supported). Creates Spring Batch's tables on first
+ * use; its scripts have no IF NOT EXISTS, so only when they are missing.
  */
 public final class JobRepositoryDatabase {
   private JobRepositoryDatabase() {}
@@ -27,8 +27,11 @@ public final class JobRepositoryDatabase {
     DriverManagerDataSource dataSource =
         new DriverManagerDataSource(
             url,
-            config.get(GiftpayConfig.JOB_REPOSITORY_USER, GiftpayConfig.JOB_REPOSITORY_USER_DEFAULT),
-            config.get(GiftpayConfig.JOB_REPOSITORY_PASSWORD, GiftpayConfig.JOB_REPOSITORY_PASSWORD_DEFAULT));
+            config.get(
+                GiftpayConfig.JOB_REPOSITORY_USER, GiftpayConfig.JOB_REPOSITORY_USER_DEFAULT),
+            config.get(
+                GiftpayConfig.JOB_REPOSITORY_PASSWORD,
+                GiftpayConfig.JOB_REPOSITORY_PASSWORD_DEFAULT));
     createSchemaIfMissing(dataSource, url);
     return dataSource;
   }
@@ -42,25 +45,32 @@ public final class JobRepositoryDatabase {
       return "postgresql";
     }
     throw new IllegalArgumentException(
-        "Invalid " + GiftpayConfig.JOB_REPOSITORY_URL + ": " + url + " (supported: jdbc:h2:..., jdbc:postgresql:...)");
+        "Invalid "
+            + GiftpayConfig.JOB_REPOSITORY_URL
+            + ": "
+            + url
+            + " (supported: jdbc:h2:..., jdbc:postgresql:...)");
   }
 
   private static void createSchemaIfMissing(DataSource dataSource, String url) {
     String platform = platform(url);
     try (Connection connection = dataSource.getConnection()) {
-      if (hasTable(connection, "BATCH_JOB_INSTANCE") || hasTable(connection, "batch_job_instance")) {
+      if (hasTable(connection, "BATCH_JOB_INSTANCE")
+          || hasTable(connection, "batch_job_instance")) {
         return;
       }
       new ResourceDatabasePopulator(
               new ClassPathResource("org/springframework/batch/core/schema-" + platform + ".sql"))
           .populate(connection);
     } catch (SQLException e) {
-      throw new IllegalStateException("Cannot open the job repository at " + url + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot open the job repository at " + url + ": " + e.getMessage(), e);
     }
   }
 
   private static boolean hasTable(Connection connection, String name) throws SQLException {
-    try (ResultSet tables = connection.getMetaData().getTables(null, null, name, new String[] {"TABLE"})) {
+    try (ResultSet tables =
+        connection.getMetaData().getTables(null, null, name, new String[] {"TABLE"})) {
       return tables.next();
     }
   }

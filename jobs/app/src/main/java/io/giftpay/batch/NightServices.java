@@ -16,9 +16,9 @@ import org.apache.spark.sql.SparkSession;
 import org.springframework.batch.core.job.parameters.JobParameters;
 
 /**
- * What the nightly job's steps are given by whoever launches it: one Spark session and the
- * loaded rules, shared by every night of a run. A step builds its night's context from the
- * job parameters, so a restarted execution sees exactly the night it was started for.
+ * What the nightly job's steps are given by whoever launches it: one Spark session and the loaded
+ * rules, shared by every night of a run. A step builds its night's context from the job parameters,
+ * so a restarted execution sees exactly the night it was started for.
  */
 public record NightServices(
     SparkSession spark,
@@ -33,7 +33,8 @@ public record NightServices(
   public NightContext contextFor(JobParameters parameters) {
     LocalDate night = parameters.getLocalDate(NightlyJobParameters.NIGHT);
     String ledger = parameters.getString(NightlyJobParameters.LEDGER);
-    boolean emptyDay = Boolean.parseBoolean(parameters.getString(NightlyJobParameters.EMPTY_DAY, "false"));
+    boolean emptyDay =
+        Boolean.parseBoolean(parameters.getString(NightlyJobParameters.EMPTY_DAY, "false"));
     return new NightContext(
         night,
         emptyDay,

@@ -20,9 +20,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
- * The {@code nightly} job: ingest, credit, detect, income, pay, check, publish. Each step is a tasklet around
- * plain Giftpay code; a failed or killed night restarts at the step that did not complete.
- * The launcher registers {@link NightServices} and a {@link DataSource} before refresh.
+ * The {@code nightly} job: ingest, credit, detect, income, pay, check, publish. Each step is a
+ * tasklet around plain Giftpay code; a failed or killed night restarts at the step that did not
+ * complete. The launcher registers {@link NightServices} and a {@link DataSource} before refresh.
  */
 @Configuration
 @EnableBatchProcessing
@@ -36,44 +36,107 @@ public class NightlyJobConfiguration {
   }
 
   @Bean
-  public Step ingestStep(JobRepository jobRepository, JdbcTransactionManager transactionManager, NightServices services) {
+  public Step ingestStep(
+      JobRepository jobRepository,
+      JdbcTransactionManager transactionManager,
+      NightServices services) {
     // Ingest stops the night itself when a table's counts do not reconcile with its source files.
-    return step(IngestNight.STEP, jobRepository, transactionManager, services, context -> new IngestNight(context).run());
+    return step(
+        IngestNight.STEP,
+        jobRepository,
+        transactionManager,
+        services,
+        context -> new IngestNight(context).run());
   }
 
   @Bean
-  public Step creditStep(JobRepository jobRepository, JdbcTransactionManager transactionManager, NightServices services) {
-    return step(CreditNight.STEP, jobRepository, transactionManager, services, context -> new CreditNight(context).run());
+  public Step creditStep(
+      JobRepository jobRepository,
+      JdbcTransactionManager transactionManager,
+      NightServices services) {
+    return step(
+        CreditNight.STEP,
+        jobRepository,
+        transactionManager,
+        services,
+        context -> new CreditNight(context).run());
   }
 
   @Bean
-  public Step detectStep(JobRepository jobRepository, JdbcTransactionManager transactionManager, NightServices services) {
-    return step(DetectNight.STEP, jobRepository, transactionManager, services, context -> new DetectNight(context).run());
+  public Step detectStep(
+      JobRepository jobRepository,
+      JdbcTransactionManager transactionManager,
+      NightServices services) {
+    return step(
+        DetectNight.STEP,
+        jobRepository,
+        transactionManager,
+        services,
+        context -> new DetectNight(context).run());
   }
 
   @Bean
-  public Step incomeStep(JobRepository jobRepository, JdbcTransactionManager transactionManager, NightServices services) {
-    return step(IncomeNight.STEP, jobRepository, transactionManager, services, context -> new IncomeNight(context).run());
+  public Step incomeStep(
+      JobRepository jobRepository,
+      JdbcTransactionManager transactionManager,
+      NightServices services) {
+    return step(
+        IncomeNight.STEP,
+        jobRepository,
+        transactionManager,
+        services,
+        context -> new IncomeNight(context).run());
   }
 
   @Bean
-  public Step payStep(JobRepository jobRepository, JdbcTransactionManager transactionManager, NightServices services) {
-    return step(PayNight.STEP, jobRepository, transactionManager, services, context -> new PayNight(context).run());
+  public Step payStep(
+      JobRepository jobRepository,
+      JdbcTransactionManager transactionManager,
+      NightServices services) {
+    return step(
+        PayNight.STEP,
+        jobRepository,
+        transactionManager,
+        services,
+        context -> new PayNight(context).run());
   }
 
   @Bean
-  public Step checkStep(JobRepository jobRepository, JdbcTransactionManager transactionManager, NightServices services) {
-    return step(CheckNight.STEP, jobRepository, transactionManager, services, context -> new CheckNight(context).run());
+  public Step checkStep(
+      JobRepository jobRepository,
+      JdbcTransactionManager transactionManager,
+      NightServices services) {
+    return step(
+        CheckNight.STEP,
+        jobRepository,
+        transactionManager,
+        services,
+        context -> new CheckNight(context).run());
   }
 
   @Bean
-  public Step publishStep(JobRepository jobRepository, JdbcTransactionManager transactionManager, NightServices services) {
-    return step(PublishNight.STEP, jobRepository, transactionManager, services, context -> new PublishNight(context).run());
+  public Step publishStep(
+      JobRepository jobRepository,
+      JdbcTransactionManager transactionManager,
+      NightServices services) {
+    return step(
+        PublishNight.STEP,
+        jobRepository,
+        transactionManager,
+        services,
+        context -> new PublishNight(context).run());
   }
 
   @Bean
   public Job nightly(
-      JobRepository jobRepository, Step ingestStep, Step creditStep, Step detectStep, Step incomeStep, Step payStep, Step checkStep, Step publishStep) {
+      JobRepository jobRepository,
+      Step ingestStep,
+      Step creditStep,
+      Step detectStep,
+      Step incomeStep,
+      Step payStep,
+      Step checkStep,
+      Step publishStep) {
     return new JobBuilder(JOB_NAME, jobRepository)
         .start(ingestStep)
         .next(creditStep)

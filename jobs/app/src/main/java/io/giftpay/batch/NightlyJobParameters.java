@@ -5,8 +5,8 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
- * The nightly job's parameters. A job instance is one night of one warehouse: {@code night}
- * and {@code warehouse} identify it, so running a night again finds the same instance.
+ * The nightly job's parameters. A job instance is one night of one warehouse: {@code night} and
+ * {@code warehouse} identify it, so running a night again finds the same instance.
  */
 public final class NightlyJobParameters {
   public static final String NIGHT = "night";
@@ -16,7 +16,8 @@ public final class NightlyJobParameters {
 
   private NightlyJobParameters() {}
 
-  public static JobParameters of(LocalDate night, String warehouse, String ledger, boolean emptyDay) {
+  public static JobParameters of(
+      LocalDate night, String warehouse, String ledger, boolean emptyDay) {
     return new JobParametersBuilder()
         .addLocalDate(NIGHT, night, true)
         .addString(WAREHOUSE, warehouse, true)

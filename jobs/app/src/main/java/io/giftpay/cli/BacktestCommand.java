@@ -2,9 +2,8 @@ package io.giftpay.cli;
 
 import io.giftpay.config.GiftpayConfig;
 import io.giftpay.detection.EvaluateRules;
-import io.giftpay.features.FeatureViews;
-import io.giftpay.rules.DetectionRule;
 import io.giftpay.detection.RuleFiles;
+import io.giftpay.rules.DetectionRule;
 import io.giftpay.spark.SparkSessions;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,8 +28,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code giftpay backtest}: runs a rule set over past nights' kept feature views, without
- * touching anything published, and reports per rule what it would have done.
+ * {@code giftpay backtest}: runs a rule set over past nights' kept feature views, without touching
+ * anything published, and reports per rule what it would have done.
  */
 @Command(
     name = "backtest",
@@ -64,7 +63,10 @@ final class BacktestCommand implements Callable<Integer> {
 
   @Mixin WarehouseOption warehouseOption;
 
-  @Option(names = "--ledger", paramLabel = "DIR", description = "optional: a generated ledger whose labels score the rules")
+  @Option(
+      names = "--ledger",
+      paramLabel = "DIR",
+      description = "optional: a generated ledger whose labels score the rules")
   Path ledger;
 
   @Mixin SparkOptions sparkOptions;
@@ -77,19 +79,22 @@ final class BacktestCommand implements Callable<Integer> {
     LocalDate to = nights.to;
     List<DetectionRule> rules = RuleFiles.load(rulesDir);
     Path warehouse = warehouseOption.root();
-    Map<String, String> labelled = ledger != null ? labels(ledger.resolve("_truth/labels.csv")) : Map.of();
+    Map<String, String> labelled =
+        ledger != null ? labels(ledger.resolve("_truth/labels.csv")) : Map.of();
     Logs.useFile(warehouseOption.logFile());
     GiftpayConfig config = sparkOptions.config();
     boolean ownSession = SparkSession.getActiveSession().isEmpty();
-    io.giftpay.payout.PayoutPolicy policy = io.giftpay.payout.PayoutPolicyFile.load(config.policyFile());
+    io.giftpay.payout.PayoutPolicy policy =
+        io.giftpay.payout.PayoutPolicyFile.load(config.policyFile());
     SparkSession spark = SparkSessions.create(config);
     try {
       Map<String, Set<String>> hitByRule = new TreeMap<>();
       Map<String, List<BacktestHolds.Hit>> holdHits = new TreeMap<>();
-      rules.forEach(r -> {
-        hitByRule.put(r.source(), new TreeSet<>());
-        holdHits.put(r.source(), new java.util.ArrayList<>());
-      });
+      rules.forEach(
+          r -> {
+            hitByRule.put(r.source(), new TreeSet<>());
+            holdHits.put(r.source(), new java.util.ArrayList<>());
+          });
       Set<String> neededViews = new TreeSet<>();
       rules.forEach(r -> neededViews.add(r.view()));
       for (LocalDate night = from; !night.isAfter(to); night = night.plusDays(1)) {
@@ -97,13 +102,23 @@ final class BacktestCommand implements Callable<Integer> {
         for (String view : neededViews) {
           Path kept = warehouse.resolve("_giftpay/features/" + view + "/dt=" + night);
           if (!Files.isDirectory(kept)) {
-            throw new IllegalArgumentException("Invalid --from/--to: night " + night + " has no kept " + view + " in " + warehouse
-                + " (was it run with detection?)");
+            throw new IllegalArgumentException(
+                "Invalid --from/--to: night "
+                    + night
+                    + " has no kept "
+                    + view
+                    + " in "
+                    + warehouse
+                    + " (was it run with detection?)");
           }
           views.put(view, spark.read().parquet(kept.toString()));
         }
         for (DetectionRule rule : rules) {
-          List<Row> hits = new EvaluateRules.OneRule(rule, night).apply(views.get(rule.view())).select("account_id").collectAsList();
+          List<Row> hits =
+              new EvaluateRules.OneRule(rule, night)
+                  .apply(views.get(rule.view()))
+                  .select("account_id")
+                  .collectAsList();
           for (Row hit : hits) {
             hitByRule.get(rule.source()).add(hit.getString(0));
             if (rule.action() == DetectionRule.Action.HOLD) {
@@ -112,12 +127,18 @@ final class BacktestCommand implements Callable<Integer> {
           }
         }
       }
-      BacktestHolds holds = new BacktestHolds(spark, warehouse, policy.reversalHoldDays(), policy.diamondsPerCoin());
+      BacktestHolds holds =
+          new BacktestHolds(spark, warehouse, policy.reversalHoldDays(), policy.diamondsPerCoin());
       Map<String, Long> heldByRule = new TreeMap<>();
       for (DetectionRule rule : rules) {
         List<BacktestHolds.Hit> hits = holdHits.get(rule.source());
-        heldByRule.put(rule.source(), rule.action() != DetectionRule.Action.HOLD ? 0L
-            : rule.scope() == DetectionRule.Scope.SENDER ? holds.senderHolds(hits, to) : holds.creatorHolds(hits, to));
+        heldByRule.put(
+            rule.source(),
+            rule.action() != DetectionRule.Action.HOLD
+                ? 0L
+                : rule.scope() == DetectionRule.Scope.SENDER
+                    ? holds.senderHolds(hits, to)
+                    : holds.creatorHolds(hits, to));
       }
       print(rules, hitByRule, heldByRule, labelled, from, to, out);
     } finally {
@@ -128,10 +149,18 @@ final class BacktestCommand implements Callable<Integer> {
     return Giftpay.OK;
   }
 
-  private static void print(List<DetectionRule> rules, Map<String, Set<String>> hits, Map<String, Long> held,
-      Map<String, String> labels, LocalDate from, LocalDate to, PrintStream out) {
-    out.printf("Backtest of %d rules over %s..%s (nothing published changes)%n", rules.size(), from, to);
-    out.printf("  %-36s %8s %14s %10s %10s%n", "rule", "accounts", "held diamonds", "precision", "recall");
+  private static void print(
+      List<DetectionRule> rules,
+      Map<String, Set<String>> hits,
+      Map<String, Long> held,
+      Map<String, String> labels,
+      LocalDate from,
+      LocalDate to,
+      PrintStream out) {
+    out.printf(
+        "Backtest of %d rules over %s..%s (nothing published changes)%n", rules.size(), from, to);
+    out.printf(
+        "  %-36s %8s %14s %10s %10s%n", "rule", "accounts", "held diamonds", "precision", "recall");
     for (DetectionRule rule : rules) {
       Set<String> hit = hits.get(rule.source());
       String precision = "-";
@@ -141,14 +170,20 @@ final class BacktestCommand implements Callable<Integer> {
         precision = hit.isEmpty() ? "-" : String.format("%.1f%%", 100.0 * correct / hit.size());
         recall = String.format("%.1f%%", 100.0 * correct / labels.size());
       }
-      out.printf("  %-36s %8d %14d %10s %10s%n", rule.source(), hit.size(), held.get(rule.source()), precision, recall);
+      out.printf(
+          "  %-36s %8d %14d %10s %10s%n",
+          rule.source(), hit.size(), held.get(rule.source()), precision, recall);
     }
     if (!labels.isEmpty()) {
       Set<String> all = new TreeSet<>();
       hits.values().forEach(all::addAll);
       long correct = all.stream().filter(labels::containsKey).count();
-      out.printf("  all rules: %d accounts, precision %.1f%%, recall %.1f%% of %d labelled accounts%n",
-          all.size(), all.isEmpty() ? 0.0 : 100.0 * correct / all.size(), 100.0 * correct / labels.size(), labels.size());
+      out.printf(
+          "  all rules: %d accounts, precision %.1f%%, recall %.1f%% of %d labelled accounts%n",
+          all.size(),
+          all.isEmpty() ? 0.0 : 100.0 * correct / all.size(),
+          100.0 * correct / labels.size(),
+          labels.size());
     }
   }
 

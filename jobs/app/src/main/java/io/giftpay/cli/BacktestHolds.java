@@ -42,34 +42,59 @@ final class BacktestHolds {
     this.diamondsPerCoin = diamondsPerCoin;
   }
 
-  /** A held sender: its gifts over the hold window before its first hit night, and every gift after it until {@code to}. */
+  /**
+   * A held sender: its gifts over the hold window before its first hit night, and every gift after
+   * it until {@code to}.
+   */
   long senderHolds(List<Hit> hits, LocalDate to) {
     if (hits.isEmpty()) {
       return 0L;
     }
     int window = Math.max(1, holdDays);
     Dataset<Row> first = firstHits(hits);
-    Dataset<Row> gifts = partitions("_giftpay/daily/sender_creator", earliest(hits).minusDays(window - 1L), to);
-    Row total = gifts.join(first, col("sender_id").equalTo(col("_account"))
-            .and(col("dt").gt(date_sub(col("_first_hit"), window))))
-        .agg(sum("coins")).first();
+    Dataset<Row> gifts =
+        partitions("_giftpay/daily/sender_creator", earliest(hits).minusDays(window - 1L), to);
+    Row total =
+        gifts
+            .join(
+                first,
+                col("sender_id")
+                    .equalTo(col("_account"))
+                    .and(col("dt").gt(date_sub(col("_first_hit"), window))))
+            .agg(sum("coins"))
+            .first();
     return total.isNullAt(0) ? 0L : total.getLong(0) * diamondsPerCoin;
   }
 
-  /** A held creator: its available balance the night before its first hit night, and every diamond credited from then until {@code to}. */
+  /**
+   * A held creator: its available balance the night before its first hit night, and every diamond
+   * credited from then until {@code to}.
+   */
   long creatorHolds(List<Hit> hits, LocalDate to) {
     if (hits.isEmpty()) {
       return 0L;
     }
     Dataset<Row> first = firstHits(hits);
     Dataset<Row> credits = partitions("_giftpay/daily/creator_day", earliest(hits), to);
-    Row credited = credits.join(first, col("creator_id").equalTo(col("_account")).and(col("dt").geq(col("_first_hit"))))
-        .agg(sum("diamonds")).first();
+    Row credited =
+        credits
+            .join(
+                first,
+                col("creator_id").equalTo(col("_account")).and(col("dt").geq(col("_first_hit"))))
+            .agg(sum("diamonds"))
+            .first();
     Dataset<Row> balances = partitions("creator_balances", earliest(hits).minusDays(1), to);
-    Row before = balances.join(first, col("creator_id").equalTo(col("_account"))
-            .and(col("dt").equalTo(date_sub(col("_first_hit"), 1))))
-        .agg(sum(greatest(col("available_diamonds"), lit(0L)))).first();
-    return (credited.isNullAt(0) ? 0L : credited.getLong(0)) + (before.isNullAt(0) ? 0L : before.getLong(0));
+    Row before =
+        balances
+            .join(
+                first,
+                col("creator_id")
+                    .equalTo(col("_account"))
+                    .and(col("dt").equalTo(date_sub(col("_first_hit"), 1))))
+            .agg(sum(greatest(col("available_diamonds"), lit(0L))))
+            .first();
+    return (credited.isNullAt(0) ? 0L : credited.getLong(0))
+        + (before.isNullAt(0) ? 0L : before.getLong(0));
   }
 
   private static LocalDate earliest(List<Hit> hits) {
@@ -80,12 +105,16 @@ final class BacktestHolds {
   private Dataset<Row> firstHits(List<Hit> hits) {
     Map<String, LocalDate> first = new TreeMap<>();
     hits.forEach(h -> first.merge(h.accountId(), h.night(), (a, b) -> a.isBefore(b) ? a : b));
-    List<Row> rows = first.entrySet().stream()
-        .map(e -> RowFactory.create(e.getKey(), java.sql.Date.valueOf(e.getValue()))).toList();
+    List<Row> rows =
+        first.entrySet().stream()
+            .map(e -> RowFactory.create(e.getKey(), java.sql.Date.valueOf(e.getValue())))
+            .toList();
     return spark.createDataFrame(rows, StructType.fromDDL("_account string, _first_hit date"));
   }
 
-  /** The dt=from..to partitions of a warehouse folder that exist, read at once with their dt column. */
+  /**
+   * The dt=from..to partitions of a warehouse folder that exist, read at once with their dt column.
+   */
   private Dataset<Row> partitions(String folder, LocalDate from, LocalDate to) {
     Path root = warehouse.resolve(folder);
     List<String> paths = new ArrayList<>();
@@ -96,8 +125,10 @@ final class BacktestHolds {
       }
     }
     if (paths.isEmpty()) {
-      return spark.createDataFrame(List.of(),
-          StructType.fromDDL("sender_id string, creator_id string, coins bigint, diamonds bigint, available_diamonds bigint, dt date"));
+      return spark.createDataFrame(
+          List.of(),
+          StructType.fromDDL(
+              "sender_id string, creator_id string, coins bigint, diamonds bigint, available_diamonds bigint, dt date"));
     }
     return spark.read().option("basePath", root.toString()).parquet(paths.toArray(String[]::new));
   }

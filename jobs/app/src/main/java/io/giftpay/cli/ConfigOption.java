@@ -9,8 +9,9 @@ final class ConfigOption {
   @Option(
       names = "--config",
       paramLabel = "FILE",
-      description = "a properties file of giftpay.* and spark.* settings over the embedded defaults"
-          + " (-Dgiftpay.* and -Dspark.* JVM properties win over the file)")
+      description =
+          "a properties file of giftpay.* and spark.* settings over the embedded defaults"
+              + " (-Dgiftpay.* and -Dspark.* JVM properties win over the file)")
   Path file;
 
   /** The defaults, then the file, then the JVM's giftpay.* and spark.* properties. */

@@ -9,8 +9,8 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Option value converters for every command. Each says only why a value is refused;
- * {@link UsageErrors} names the option: "Invalid --date: '2026-13-01' (expected YYYY-MM-DD)".
+ * Option value converters for every command. Each says only why a value is refused; {@link
+ * UsageErrors} names the option: "Invalid --date: '2026-13-01' (expected YYYY-MM-DD)".
  */
 final class Converters {
   private Converters() {}

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs every night of a small ledger on the embedded defaults (Spark local, H2 job repository in"
           + " the warehouse) and prints each night's summary and where the Parquet output is. The ledger is"
-          + " the committed sample (sample-data/ledger); if that folder has no gifts/, a " + DemoCommand.DEMO_DAYS
+          + " the committed sample (sample-data/ledger); if that folder has no gifts/, a "
+          + DemoCommand.DEMO_DAYS
           + "-night ledger is generated there first. Running the demo again is a no-op for nights already"
           + " completed, unless --fresh.",
     },
@@ -42,13 +43,21 @@ final class DemoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--ledger", paramLabel = "DIR", description = "ledger to use or generate (default <giftpay home>/sample-data/ledger)")
+  @Option(
+      names = "--ledger",
+      paramLabel = "DIR",
+      description = "ledger to use or generate (default <giftpay home>/sample-data/ledger)")
   Path ledger;
 
-  @Option(names = "--warehouse", paramLabel = "DIR", description = "output warehouse (default <giftpay home>/demo-warehouse)")
+  @Option(
+      names = "--warehouse",
+      paramLabel = "DIR",
+      description = "output warehouse (default <giftpay home>/demo-warehouse)")
   Path warehouse;
 
-  @Option(names = "--fresh", description = "delete the demo warehouse first and run every night again")
+  @Option(
+      names = "--fresh",
+      description = "delete the demo warehouse first and run every night again")
   boolean fresh;
 
   @Override
@@ -63,20 +72,32 @@ final class DemoCommand implements Callable<Integer> {
       out.println("No ledger at " + ledger + "; generating a small one (" + DEMO_DAYS + " nights)");
       GiftCatalogue catalogue = GiftCatalogue.load(config.catalogueFile());
       GenerateCommand.generate(
-          new GeneratorOptions(ledger, DEMO_START, DEMO_DAYS, 3000, 150, 42, LedgerFormat.MIXED, catalogue.coinsByGiftId()), out);
+          new GeneratorOptions(
+              ledger,
+              DEMO_START,
+              DEMO_DAYS,
+              3000,
+              150,
+              42,
+              LedgerFormat.MIXED,
+              catalogue.coinsByGiftId()),
+          out);
     }
     if (fresh) {
       deleteRecursively(warehouse);
     }
     List<LocalDate> nights = nights(ledger.resolve("gifts"));
     if (nights.isEmpty()) {
-      throw new IllegalArgumentException("Invalid --ledger: " + ledger + " (no gifts/dt=YYYY-MM-DD partitions)");
+      throw new IllegalArgumentException(
+          "Invalid --ledger: " + ledger + " (no gifts/dt=YYYY-MM-DD partitions)");
     }
-    NightlyCommand.runNights(config, ledger, warehouse, nights.get(0), nights.get(nights.size() - 1), false, out);
+    NightlyCommand.runNights(
+        config, ledger, warehouse, nights.get(0), nights.get(nights.size() - 1), false, out);
     Path root = warehouse.toAbsolutePath().normalize();
     out.println();
     out.println("Demo done. Published Parquet tables, one dt= folder per night:");
-    for (String table : PublishedTables.names().stream().filter(t -> Files.isDirectory(root.resolve(t))).toList()) {
+    for (String table :
+        PublishedTables.names().stream().filter(t -> Files.isDirectory(root.resolve(t))).toList()) {
       out.println("  " + root.resolve(table));
     }
     out.println("Log: " + root.resolve("_giftpay/logs/giftpay.log"));
@@ -95,7 +116,10 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /** Deletes the warehouse for --fresh; a file that cannot be deleted stops the demo (a half-deleted warehouse must not run). */
+  /**
+   * Deletes the warehouse for --fresh; a file that cannot be deleted stops the demo (a half-deleted
+   * warehouse must not run).
+   */
   private static void deleteRecursively(Path dir) {
     if (!Files.exists(dir)) {
       return;
@@ -105,12 +129,21 @@ final class DemoCommand implements Callable<Integer> {
         try {
           Files.delete(p);
         } catch (IOException e) {
-          throw new UncheckedIOException("Cannot delete " + p + " for --fresh (" + e.getClass().getSimpleName()
-              + (e.getMessage() == null || e.getMessage().equals(p.toString()) ? "" : ": " + e.getMessage()) + ")", e);
+          throw new UncheckedIOException(
+              "Cannot delete "
+                  + p
+                  + " for --fresh ("
+                  + e.getClass().getSimpleName()
+                  + (e.getMessage() == null || e.getMessage().equals(p.toString())
+                      ? ""
+                      : ": " + e.getMessage())
+                  + ")",
+              e);
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete " + dir + " for --fresh (" + e.getMessage() + ")", e);
+      throw new UncheckedIOException(
+          "Cannot delete " + dir + " for --fresh (" + e.getMessage() + ")", e);
     }
   }
 }

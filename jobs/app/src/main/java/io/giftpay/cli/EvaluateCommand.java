@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code giftpay evaluate}: detection against the generator's truth. Reads
- * {@code <ledger>/_truth/labels.csv} and the warehouse's published flags and payouts.
+ * {@code giftpay evaluate}: detection against the generator's truth. Reads {@code
+ * <ledger>/_truth/labels.csv} and the warehouse's published flags and payouts.
  */
 @Command(
     name = "evaluate",
@@ -48,7 +48,11 @@ import picocli.CommandLine.Spec;
 final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--ledger", paramLabel = "DIR", required = true, description = "the generated ledger (with _truth/)")
+  @Option(
+      names = "--ledger",
+      paramLabel = "DIR",
+      required = true,
+      description = "the generated ledger (with _truth/)")
   Path ledger;
 
   @Mixin WarehouseOption warehouseOption;
@@ -61,10 +65,12 @@ final class EvaluateCommand implements Callable<Integer> {
     Path labelsFile = ledger.resolve("_truth/labels.csv");
     Path warehouse = warehouseOption.root();
     if (!Files.isRegularFile(labelsFile)) {
-      throw new IllegalArgumentException("Invalid --ledger: no " + labelsFile + " (evaluate needs a generated ledger's truth)");
+      throw new IllegalArgumentException(
+          "Invalid --ledger: no " + labelsFile + " (evaluate needs a generated ledger's truth)");
     }
     if (!Files.isDirectory(warehouse.resolve("flags"))) {
-      throw new IllegalArgumentException("Invalid --warehouse: " + warehouse + " has no published flags");
+      throw new IllegalArgumentException(
+          "Invalid --warehouse: " + warehouse + " has no published flags");
     }
     Logs.useFile(warehouseOption.logFile());
     GiftpayConfig config = sparkOptions.config();
@@ -76,25 +82,44 @@ final class EvaluateCommand implements Callable<Integer> {
     SparkSession spark = SparkSessions.create(config);
     try {
       Set<String> flagged = new TreeSet<>();
-      spark.read().parquet(warehouse.resolve("flags").toString()).select("account_id").distinct().collectAsList()
+      spark
+          .read()
+          .parquet(warehouse.resolve("flags").toString())
+          .select("account_id")
+          .distinct()
+          .collectAsList()
           .forEach(r -> flagged.add(r.getString(0)));
       Path senderDays = warehouse.resolve("_giftpay/daily/sender_day");
-      int active = Files.isDirectory(senderDays)
-          ? (int) spark.read().parquet(senderDays.toString()).select("sender_id").distinct().count() : 0;
+      int active =
+          Files.isDirectory(senderDays)
+              ? (int)
+                  spark.read().parquet(senderDays.toString()).select("sender_id").distinct().count()
+              : 0;
       DetectionScore score = DetectionScore.of(labels, flagged, active);
       BigDecimal paidToFraud = BigDecimal.ZERO;
       BigDecimal paidAfterFlag = BigDecimal.ZERO;
       if (Files.isDirectory(warehouse.resolve("payouts")) && !labelledCreators.isEmpty()) {
-        Dataset<Row> payouts = spark.read().parquet(warehouse.resolve("payouts").toString())
-            .filter(col("creator_id").isin(labelledCreators.toArray()));
+        Dataset<Row> payouts =
+            spark
+                .read()
+                .parquet(warehouse.resolve("payouts").toString())
+                .filter(col("creator_id").isin(labelledCreators.toArray()));
         paidToFraud = total(payouts);
-        Dataset<Row> firstFlag = spark.read().parquet(warehouse.resolve("flags").toString())
-            .groupBy(col("account_id")).agg(org.apache.spark.sql.functions.min("business_date").as("first_flag"));
-        paidAfterFlag = total(payouts.join(firstFlag, payouts.col("creator_id").equalTo(firstFlag.col("account_id")))
-            .filter(col("business_date").geq(col("first_flag"))));
+        Dataset<Row> firstFlag =
+            spark
+                .read()
+                .parquet(warehouse.resolve("flags").toString())
+                .groupBy(col("account_id"))
+                .agg(org.apache.spark.sql.functions.min("business_date").as("first_flag"));
+        paidAfterFlag =
+            total(
+                payouts
+                    .join(firstFlag, payouts.col("creator_id").equalTo(firstFlag.col("account_id")))
+                    .filter(col("business_date").geq(col("first_flag"))));
       }
       print(score, labels, flagged, paidToFraud, paidAfterFlag, out);
-      printBySource(spark, warehouse, labels, readLookalikes(ledger.resolve("_truth/lookalikes.csv")), out);
+      printBySource(
+          spark, warehouse, labels, readLookalikes(ledger.resolve("_truth/lookalikes.csv")), out);
     } finally {
       if (ownSession) {
         spark.stop();
@@ -104,31 +129,60 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   /**
-   * Per source (a rule, or the model whatever its nightly version): accounts flagged, how many are in
-   * a pattern, how many of those no other source flagged, and which look-alikes it flagged wrongly.
-   * This is where to tune a rule.
+   * Per source (a rule, or the model whatever its nightly version): accounts flagged, how many are
+   * in a pattern, how many of those no other source flagged, and which look-alikes it flagged
+   * wrongly. This is where to tune a rule.
    */
-  private static void printBySource(SparkSession spark, Path warehouse, Map<String, Set<String>> labels,
-      Map<String, String> lookalikeKind, PrintStream out) {
+  private static void printBySource(
+      SparkSession spark,
+      Path warehouse,
+      Map<String, Set<String>> labels,
+      Map<String, String> lookalikeKind,
+      PrintStream out) {
     Map<String, Set<String>> accountsBySource = new TreeMap<>();
     Map<String, Set<String>> sourcesByAccount = new TreeMap<>();
-    spark.read().parquet(warehouse.resolve("flags").toString())
-        .select(org.apache.spark.sql.functions.substring_index(col("source"), "@", 1), col("account_id"))
-        .distinct().collectAsList()
-        .forEach(r -> {
-          accountsBySource.computeIfAbsent(r.getString(0), k -> new TreeSet<>()).add(r.getString(1));
-          sourcesByAccount.computeIfAbsent(r.getString(1), k -> new TreeSet<>()).add(r.getString(0));
+    spark
+        .read()
+        .parquet(warehouse.resolve("flags").toString())
+        .select(
+            org.apache.spark.sql.functions.substring_index(col("source"), "@", 1),
+            col("account_id"))
+        .distinct()
+        .collectAsList()
+        .forEach(
+            r -> {
+              accountsBySource
+                  .computeIfAbsent(r.getString(0), k -> new TreeSet<>())
+                  .add(r.getString(1));
+              sourcesByAccount
+                  .computeIfAbsent(r.getString(1), k -> new TreeSet<>())
+                  .add(r.getString(0));
+            });
+    out.println(
+        "By source: flagged, in a pattern, in a pattern and flagged by nothing else, in no pattern (by look-alike kind):");
+    accountsBySource.forEach(
+        (source, accounts) -> {
+          long hits = accounts.stream().filter(labels::containsKey).count();
+          long onlyThis =
+              accounts.stream()
+                  .filter(a -> labels.containsKey(a) && sourcesByAccount.get(a).size() == 1)
+                  .count();
+          Map<String, Integer> wrong = new TreeMap<>();
+          accounts.stream()
+              .filter(a -> !labels.containsKey(a))
+              .forEach(
+                  a -> wrong.merge(lookalikeKind.getOrDefault(a, "ordinary"), 1, Integer::sum));
+          out.printf(
+              "  %-28s %5d %5d %5d %5d  %s%n",
+              source,
+              accounts.size(),
+              hits,
+              onlyThis,
+              accounts.size() - hits,
+              String.join(
+                  ", ",
+                  wrong.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
         });
-    out.println("By source: flagged, in a pattern, in a pattern and flagged by nothing else, in no pattern (by look-alike kind):");
-    accountsBySource.forEach((source, accounts) -> {
-      long hits = accounts.stream().filter(labels::containsKey).count();
-      long onlyThis = accounts.stream().filter(a -> labels.containsKey(a) && sourcesByAccount.get(a).size() == 1).count();
-      Map<String, Integer> wrong = new TreeMap<>();
-      accounts.stream().filter(a -> !labels.containsKey(a))
-          .forEach(a -> wrong.merge(lookalikeKind.getOrDefault(a, "ordinary"), 1, Integer::sum));
-      out.printf("  %-28s %5d %5d %5d %5d  %s%n", source, accounts.size(), hits, onlyThis, accounts.size() - hits,
-          String.join(", ", wrong.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
-    });
   }
 
   private static Map<String, String> readLookalikes(Path file) {
@@ -164,7 +218,9 @@ final class EvaluateCommand implements Callable<Integer> {
           continue;
         }
         // pattern and role: a pattern's senders and its receiving creators are scored apart
-        labels.computeIfAbsent(fields[0].trim(), k -> new TreeSet<>()).add(fields[2].trim() + " (" + fields[1].trim() + ")");
+        labels
+            .computeIfAbsent(fields[0].trim(), k -> new TreeSet<>())
+            .add(fields[2].trim() + " (" + fields[1].trim() + ")");
         if (fields[1].trim().equals("creator")) {
           creators.add(fields[0].trim());
         }
@@ -179,22 +235,44 @@ final class EvaluateCommand implements Callable<Integer> {
     return label.startsWith("overspending") || label.startsWith("underage");
   }
 
-  private static void print(DetectionScore score, Map<String, Set<String>> labels, Set<String> flagged, BigDecimal paidToFraud,
-      BigDecimal paidAfterFlag, PrintStream out) {
+  private static void print(
+      DetectionScore score,
+      Map<String, Set<String>> labels,
+      Set<String> flagged,
+      BigDecimal paidToFraud,
+      BigDecimal paidAfterFlag,
+      PrintStream out) {
     out.println("Recall per pattern and role (labelled accounts flagged at least once):");
-    score.recallByPattern().forEach((pattern, recall) ->
-        out.printf("  %-28s %4d / %-4d %6.1f%%%n", pattern, recall.flagged(), recall.labelled(), 100 * recall.rate()));
-    out.printf("Overall recall:  %.1f%% of %d labelled accounts%n", 100 * score.overallRecall(labels, flagged), labels.size());
-    out.printf("Fraud recall:    %.1f%% (every pattern but overspending and minors)%n",
+    score
+        .recallByPattern()
+        .forEach(
+            (pattern, recall) ->
+                out.printf(
+                    "  %-28s %4d / %-4d %6.1f%%%n",
+                    pattern, recall.flagged(), recall.labelled(), 100 * recall.rate()));
+    out.printf(
+        "Overall recall:  %.1f%% of %d labelled accounts%n",
+        100 * score.overallRecall(labels, flagged), labels.size());
+    out.printf(
+        "Fraud recall:    %.1f%% (every pattern but overspending and minors)%n",
         100 * DetectionScore.recallOf(labels, flagged, label -> !isCare(label)));
-    out.printf("Care recall:     %.1f%% (overspending and minors)%n", 100 * DetectionScore.recallOf(labels, flagged, EvaluateCommand::isCare));
-    out.printf("Precision:       %.1f%% (%d of %d flagged accounts are in a pattern)%n", 100 * score.precision(), score.flaggedLabelled(), score.flagged());
-    out.printf("Review load:     %.2f%% (%d flagged of %d active senders)%n", 100 * score.reviewLoad(), score.flagged(), score.activeSenders());
-    out.printf("Paid to creators in a fraud pattern: USD %s, of which on or after the creator's first flag: USD %s%n",
+    out.printf(
+        "Care recall:     %.1f%% (overspending and minors)%n",
+        100 * DetectionScore.recallOf(labels, flagged, EvaluateCommand::isCare));
+    out.printf(
+        "Precision:       %.1f%% (%d of %d flagged accounts are in a pattern)%n",
+        100 * score.precision(), score.flaggedLabelled(), score.flagged());
+    out.printf(
+        "Review load:     %.2f%% (%d flagged of %d active senders)%n",
+        100 * score.reviewLoad(), score.flagged(), score.activeSenders());
+    out.printf(
+        "Paid to creators in a fraud pattern: USD %s, of which on or after the creator's first flag: USD %s%n",
         paidToFraud.setScale(2), paidAfterFlag.setScale(2));
     if (!score.falsePositives().isEmpty()) {
-      out.println("Flagged but in no pattern: " + String.join(", ", score.falsePositives().stream().limit(30).toList())
-          + (score.falsePositives().size() > 30 ? ", ..." : ""));
+      out.println(
+          "Flagged but in no pattern: "
+              + String.join(", ", score.falsePositives().stream().limit(30).toList())
+              + (score.falsePositives().size() > 30 ? ", ..." : ""));
     }
   }
 }

@@ -35,22 +35,46 @@ import picocli.CommandLine.Spec;
 final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--out", paramLabel = "DIR", required = true, description = "output folder (its table folders are replaced)")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      required = true,
+      description = "output folder (its table folders are replaced)")
   Path target;
 
-  @Option(names = "--start", paramLabel = "D", required = true, description = "first landing date, YYYY-MM-DD")
+  @Option(
+      names = "--start",
+      paramLabel = "D",
+      required = true,
+      description = "first landing date, YYYY-MM-DD")
   LocalDate start;
 
-  @Option(names = "--days", paramLabel = "N", required = true, description = "number of days, 1 to 366")
+  @Option(
+      names = "--days",
+      paramLabel = "N",
+      required = true,
+      description = "number of days, 1 to 366")
   int days;
 
-  @Option(names = "--users", paramLabel = "N", required = true, description = "accounts, creators included (at least 10)")
+  @Option(
+      names = "--users",
+      paramLabel = "N",
+      required = true,
+      description = "accounts, creators included (at least 10)")
   int users;
 
-  @Option(names = "--creators", paramLabel = "N", required = true, description = "creators among them (at least 1, fewer than --users)")
+  @Option(
+      names = "--creators",
+      paramLabel = "N",
+      required = true,
+      description = "creators among them (at least 1, fewer than --users)")
   int creators;
 
-  @Option(names = "--seed", paramLabel = "S", required = true, description = "random seed (a whole number)")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      required = true,
+      description = "random seed (a whole number)")
   long seed;
 
   @Option(
@@ -63,8 +87,10 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(
       names = "--pattern-scale",
       paramLabel = "X",
-      description = "fraud patterns as a multiple of their default rate per 1,000 users, 0 to 100 (default "
-          + GeneratorOptions.DEFAULT_PATTERN_SCALE + "; 0 = no patterns, no look-alikes)")
+      description =
+          "fraud patterns as a multiple of their default rate per 1,000 users, 0 to 100 (default "
+              + GeneratorOptions.DEFAULT_PATTERN_SCALE
+              + "; 0 = no patterns, no look-alikes)")
   Double patternScale;
 
   @Option(
@@ -80,24 +106,39 @@ final class GenerateCommand implements Callable<Integer> {
     Usage.range(spec, "--days", days, 1, 366);
     Usage.atLeast(spec, "--users", users, 10);
     Usage.range(spec, "--creators", creators, 1, users - 1);
-    double patterns = Usage.range(spec, "--pattern-scale",
-        patternScale == null ? GeneratorOptions.DEFAULT_PATTERN_SCALE : patternScale, 0, 100);
-    double lookalikes = Usage.range(spec, "--lookalike-scale", lookalikeScale == null ? patterns : lookalikeScale, 0, 100);
+    double patterns =
+        Usage.range(
+            spec,
+            "--pattern-scale",
+            patternScale == null ? GeneratorOptions.DEFAULT_PATTERN_SCALE : patternScale,
+            0,
+            100);
+    double lookalikes =
+        Usage.range(
+            spec, "--lookalike-scale", lookalikeScale == null ? patterns : lookalikeScale, 0, 100);
     GiftpayConfig settings = config.load();
     Logs.useFile(target.toAbsolutePath().normalize().resolve("_giftpay-generate.log"));
     GiftCatalogue catalogue = GiftCatalogue.load(settings.catalogueFile());
-    generate(new GeneratorOptions(target, start, days, users, creators, seed, format, catalogue.coinsByGiftId())
-        .withScales(patterns, lookalikes), Giftpay.out(spec));
+    generate(
+        new GeneratorOptions(
+                target, start, days, users, creators, seed, format, catalogue.coinsByGiftId())
+            .withScales(patterns, lookalikes),
+        Giftpay.out(spec));
     return Giftpay.OK;
   }
 
   static GenerationSummary generate(GeneratorOptions options, PrintStream out) {
     long started = System.nanoTime();
     GenerationSummary summary = LedgerGenerator.generate(options, out::println);
-    out.printf("Ledger written to %s in %.1fs%n", summary.out(), (System.nanoTime() - started) / 1e9);
+    out.printf(
+        "Ledger written to %s in %.1fs%n", summary.out(), (System.nanoTime() - started) / 1e9);
     summary.rowsByTable().forEach((table, rows) -> out.printf("  %-10s %,12d rows%n", table, rows));
-    out.printf("  %,d replays, %,d late events, %,d broken rows (truth in %s)%n",
-        summary.replays(), summary.lateEvents(), summary.brokenTotal(), summary.out().resolve("_truth"));
+    out.printf(
+        "  %,d replays, %,d late events, %,d broken rows (truth in %s)%n",
+        summary.replays(),
+        summary.lateEvents(),
+        summary.brokenTotal(),
+        summary.out().resolve("_truth"));
     return summary;
   }
 }

@@ -38,8 +38,8 @@ import picocli.CommandLine.Spec;
  * A command with subcommands of its own (e.g. {@code review queue|show|decide}) lists them in its
  * own {@code subcommands}; its {@code call()}, run when no subcommand is given, prints its usage
  * and returns {@link #USAGE}, as {@link #call()} here does. Options of type LocalDate, int, long
- * and double are converted (and refused plainly) by {@link
- * Converters}; check ranges in {@code call()} with {@link Usage}.
+ * and double are converted (and refused plainly) by {@link Converters}; check ranges in {@code
+ * call()} with {@link Usage}.
  */
 @Command(
     name = "giftpay",
@@ -47,7 +47,8 @@ import picocli.CommandLine.Spec;
     versionProvider = Giftpay.Version.class,
     header = "giftpay: the nightly payout and fraud pipeline of a live-streaming gift economy.",
     commandListHeading = "%nCommands:%n",
-    description = "Run 'giftpay help <command>' or 'giftpay <command> --help' for a command's options.",
+    description =
+        "Run 'giftpay help <command>' or 'giftpay <command> --help' for a command's options.",
     subcommands = {
       NightlyCommand.class,
       GenerateCommand.class,
@@ -86,7 +87,10 @@ public final class Giftpay implements Callable<Integer> {
     System.exit(status);
   }
 
-  /** Runs one command line; the exit status is 0 success, 1 the work failed, 2 the command line is wrong. */
+  /**
+   * Runs one command line; the exit status is 0 success, 1 the work failed, 2 the command line is
+   * wrong.
+   */
   static int run(List<String> args, PrintStream out, PrintStream err) {
     PrintWriter outWriter = new PrintWriter(out, true);
     PrintWriter errWriter = new PrintWriter(err, true);
@@ -107,14 +111,21 @@ public final class Giftpay implements Callable<Integer> {
         .setExpandAtFiles(false)
         .setParameterExceptionHandler(new UsageErrors())
         .setExecutionExceptionHandler(new WorkFailures());
-    // One layout for every command's help: options in the order they are declared, and the exit status.
-    forEach(cli, c -> {
-      CommandLine.Model.UsageMessageSpec usage = c.getCommandSpec().usageMessage();
-      usage.synopsisHeading("%nUsage: ").descriptionHeading("%n").optionListHeading("%nOptions:%n").sortOptions(false);
-      if (usage.exitCodeList().isEmpty()) {
-        usage.exitCodeListHeading("%nExit status:%n").exitCodeList(EXIT_STATUS);
-      }
-    });
+    // One layout for every command's help: options in the order they are declared, and the exit
+    // status.
+    forEach(
+        cli,
+        c -> {
+          CommandLine.Model.UsageMessageSpec usage = c.getCommandSpec().usageMessage();
+          usage
+              .synopsisHeading("%nUsage: ")
+              .descriptionHeading("%n")
+              .optionListHeading("%nOptions:%n")
+              .sortOptions(false);
+          if (usage.exitCodeList().isEmpty()) {
+            usage.exitCodeListHeading("%nExit status:%n").exitCodeList(EXIT_STATUS);
+          }
+        });
     return cli;
   }
 
@@ -133,8 +144,10 @@ public final class Giftpay implements Callable<Integer> {
   private static Map<String, String> exitStatus() {
     Map<String, String> status = new LinkedHashMap<>();
     status.put(Integer.toString(OK), "success");
-    status.put(Integer.toString(FAILED), "the work failed: one plain line on stderr says which file, date or setting"
-        + " (the stack trace is in the log)");
+    status.put(
+        Integer.toString(FAILED),
+        "the work failed: one plain line on stderr says which file, date or setting"
+            + " (the stack trace is in the log)");
     status.put(Integer.toString(USAGE), "the command line is wrong");
     return status;
   }
@@ -144,8 +157,12 @@ public final class Giftpay implements Callable<Integer> {
     @Override
     public String[] getVersion() {
       String version = Giftpay.class.getPackage().getImplementationVersion();
-      return new String[] {"giftpay " + (version == null ? "(development build)" : version)
-          + ", Java " + System.getProperty("java.version")};
+      return new String[] {
+        "giftpay "
+            + (version == null ? "(development build)" : version)
+            + ", Java "
+            + System.getProperty("java.version")
+      };
     }
   }
 }

@@ -4,8 +4,8 @@ import io.giftpay.config.GiftpayConfig;
 import java.nio.file.Path;
 
 /**
- * Where the log file goes. Log4j reads {@code giftpay.log.file} when it first starts, so a
- * command points it at its warehouse before anything (Spark, Hadoop, Spring) logs.
+ * Where the log file goes. Log4j reads {@code giftpay.log.file} when it first starts, so a command
+ * points it at its warehouse before anything (Spark, Hadoop, Spring) logs.
  */
 final class Logs {
   static final String PROPERTY = GiftpayConfig.LOG_FILE;

@@ -6,10 +6,18 @@ import picocli.CommandLine.Option;
 
 /** Argument group {@code --from D1 --to D2}: business dates D1..D2 inclusive, in order. */
 final class NightRange {
-  @Option(names = "--from", paramLabel = "D1", required = true, description = "the first night, YYYY-MM-DD")
+  @Option(
+      names = "--from",
+      paramLabel = "D1",
+      required = true,
+      description = "the first night, YYYY-MM-DD")
   LocalDate from;
 
-  @Option(names = "--to", paramLabel = "D2", required = true, description = "the last night (inclusive), YYYY-MM-DD")
+  @Option(
+      names = "--to",
+      paramLabel = "D2",
+      required = true,
+      description = "the last night (inclusive), YYYY-MM-DD")
   LocalDate to;
 
   /** Refuses a range that ends before it starts. */

@@ -6,11 +6,11 @@ import io.giftpay.batch.NightlyRunner;
 import io.giftpay.catalogue.GiftCatalogue;
 import io.giftpay.config.GiftpayConfig;
 import io.giftpay.detection.RuleFiles;
-import io.giftpay.rules.DetectionRule;
 import io.giftpay.night.NightSummary;
 import io.giftpay.night.Progress;
 import io.giftpay.payout.PayoutPolicy;
 import io.giftpay.payout.PayoutPolicyFile;
+import io.giftpay.rules.DetectionRule;
 import io.giftpay.spark.SparkSessions;
 import io.giftpay.warehouse.PublishedTables;
 import io.giftpay.warehouse.WarehouseFiles;
@@ -41,7 +41,9 @@ import picocli.CommandLine.Spec;
           + " accounts (rules/detection/ and an anomaly model) and holds their money, pays the rest under"
           + " the payout policy, checks the books, and publishes payouts, creator_balances, flags, holds,"
           + " quarantine and night_counts under <warehouse>/<table>/dt=D/. With --from/--to, runs each night"
-          + " in order and stops at the first that fails (at most " + NightlyCommand.MAX_NIGHTS + " nights after --from).",
+          + " in order and stops at the first that fails (at most "
+          + NightlyCommand.MAX_NIGHTS
+          + " nights after --from).",
       "",
       "A completed night is never run twice (running it again prints so and changes nothing). A night"
           + " that failed or was killed resumes at the step it did not finish. Nights run in order: D needs"
@@ -53,7 +55,11 @@ final class NightlyCommand implements Callable<Integer> {
 
   /** Exactly one of {@code --date D} and {@code --from D1 --to D2}. */
   static final class Nights {
-    @Option(names = "--date", paramLabel = "D", required = true, description = "the business date to run, YYYY-MM-DD")
+    @Option(
+        names = "--date",
+        paramLabel = "D",
+        required = true,
+        description = "the business date to run, YYYY-MM-DD")
     LocalDate date;
 
     @ArgGroup(exclusive = false, multiplicity = "1")
@@ -73,8 +79,9 @@ final class NightlyCommand implements Callable<Integer> {
 
   @Option(
       names = "--empty-day",
-      description = "a missing event partition means the day had no events (without it, a missing partition"
-          + " stops the night)")
+      description =
+          "a missing event partition means the day had no events (without it, a missing partition"
+              + " stops the night)")
   boolean emptyDay;
 
   @Override
@@ -94,20 +101,29 @@ final class NightlyCommand implements Callable<Integer> {
 
   /** Loads and checks the rules, starts Spark once, and runs each night in order. */
   static void runNights(
-      GiftpayConfig config, Path ledger, Path warehouse, LocalDate from, LocalDate to, boolean emptyDay, PrintStream out) {
+      GiftpayConfig config,
+      Path ledger,
+      Path warehouse,
+      LocalDate from,
+      LocalDate to,
+      boolean emptyDay,
+      PrintStream out) {
     if (!Files.isDirectory(ledger)) {
       throw new IllegalArgumentException("Invalid --ledger: " + ledger + " (no such folder)");
     }
     Path warehouseRoot = warehouse.toAbsolutePath().normalize();
     Logs.useFile(warehouseRoot.resolve("_giftpay/logs/giftpay.log"));
-    // Rules first: a broken policy or catalogue stops the run before Spark starts or anything is read.
+    // Rules first: a broken policy or catalogue stops the run before Spark starts or anything is
+    // read.
     PayoutPolicy policy = PayoutPolicyFile.load(config.policyFile());
     GiftCatalogue catalogue = GiftCatalogue.load(config.catalogueFile());
     List<DetectionRule> rules = RuleFiles.load(config.detectionRulesDir());
 
-    WarehouseLayout layout = new WarehouseLayout(new org.apache.hadoop.fs.Path(warehouseRoot.toString()));
-    out.printf("giftpay nightly %s%s: ledger %s, warehouse %s%n", from, from.equals(to) ? "" : ".." + to,
-        ledger.toAbsolutePath().normalize(), warehouseRoot);
+    WarehouseLayout layout =
+        new WarehouseLayout(new org.apache.hadoop.fs.Path(warehouseRoot.toString()));
+    out.printf(
+        "giftpay nightly %s%s: ledger %s, warehouse %s%n",
+        from, from.equals(to) ? "" : ".." + to, ledger.toAbsolutePath().normalize(), warehouseRoot);
     try (WarehouseLock lock = WarehouseLock.acquire(layout);
         Progress progress = new Progress(out)) {
       long sparkStarted = System.nanoTime();
@@ -115,12 +131,20 @@ final class NightlyCommand implements Callable<Integer> {
       boolean ownSession = SparkSession.getActiveSession().isEmpty();
       SparkSession spark = SparkSessions.create(config);
       try {
-        progress.line("Spark %s on %s started in %s", spark.version(), spark.sparkContext().master(), Progress.elapsed(sparkStarted));
-        WarehouseFiles files = new WarehouseFiles(layout.root(), spark.sparkContext().hadoopConfiguration());
-        NightServices services = new NightServices(spark, layout, files, policy, catalogue, rules, config, progress);
+        progress.line(
+            "Spark %s on %s started in %s",
+            spark.version(), spark.sparkContext().master(), Progress.elapsed(sparkStarted));
+        WarehouseFiles files =
+            new WarehouseFiles(layout.root(), spark.sparkContext().hadoopConfiguration());
+        NightServices services =
+            new NightServices(spark, layout, files, policy, catalogue, rules, config, progress);
         String ledgerUri = ledger.toAbsolutePath().normalize().toUri().toString();
         try (NightlyRunner runner =
-            new NightlyRunner(services, JobRepositoryDatabase.open(config, JobRepositoryDatabase.defaultUrl(layout.jobRepository().toUri().getPath())))) {
+            new NightlyRunner(
+                services,
+                JobRepositoryDatabase.open(
+                    config,
+                    JobRepositoryDatabase.defaultUrl(layout.jobRepository().toUri().getPath())))) {
           for (LocalDate night = from; !night.isAfter(to); night = night.plusDays(1)) {
             NightlyRunner.Outcome outcome = runner.run(night, ledgerUri, emptyDay);
             print(outcome, layout, out);
@@ -134,7 +158,8 @@ final class NightlyCommand implements Callable<Integer> {
     }
   }
 
-  private static void print(NightlyRunner.Outcome outcome, WarehouseLayout layout, PrintStream out) {
+  private static void print(
+      NightlyRunner.Outcome outcome, WarehouseLayout layout, PrintStream out) {
     NightSummary summary = outcome.summary();
     if (summary != null) {
       summary.lines().forEach(out::println);
@@ -146,10 +171,20 @@ final class NightlyCommand implements Callable<Integer> {
       out.println("  spark work: " + outcome.sparkWork());
     }
     if (outcome.ran()) {
-      List<String> published = PublishedTables.names().stream()
-          .filter(table -> Files.isDirectory(Path.of(layout.published(table, outcome.night()).toUri().getPath())))
-          .toList();
-      out.println("  published: " + layout.root() + "/{" + String.join(",", published) + "}/dt=" + outcome.night());
+      List<String> published =
+          PublishedTables.names().stream()
+              .filter(
+                  table ->
+                      Files.isDirectory(
+                          Path.of(layout.published(table, outcome.night()).toUri().getPath())))
+              .toList();
+      out.println(
+          "  published: "
+              + layout.root()
+              + "/{"
+              + String.join(",", published)
+              + "}/dt="
+              + outcome.night());
     }
   }
 }

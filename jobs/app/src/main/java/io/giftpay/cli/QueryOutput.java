@@ -15,9 +15,9 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Prints query results for a person or a tool: an aligned {@code table} with a row count,
- * {@code csv} (RFC 4180, with a header) or {@code json} (one object per line). Decimals are
- * printed exactly as stored ({@link BigDecimal#toPlainString()}), never through a double.
+ * Prints query results for a person or a tool: an aligned {@code table} with a row count, {@code
+ * csv} (RFC 4180, with a header) or {@code json} (one object per line). Decimals are printed
+ * exactly as stored ({@link BigDecimal#toPlainString()}), never through a double.
  */
 final class QueryOutput {
   /** Lower case: the names are what {@code --format} takes. */
@@ -57,7 +57,9 @@ final class QueryOutput {
     StringBuilder header = new StringBuilder();
     StringBuilder rule = new StringBuilder();
     for (int i = 0; i < fields.length; i++) {
-      header.append(i == 0 ? "" : " | ").append(pad(fields[i].name(), width[i], isNumber(fields[i])));
+      header
+          .append(i == 0 ? "" : " | ")
+          .append(pad(fields[i].name(), width[i], isNumber(fields[i])));
       rule.append(i == 0 ? "" : "-+-").append("-".repeat(width[i]));
     }
     out.println(header.toString().stripTrailing());

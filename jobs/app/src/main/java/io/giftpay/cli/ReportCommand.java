@@ -17,8 +17,8 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -36,7 +36,11 @@ import picocli.CommandLine.Spec;
       "it again from the published tables."
     })
 final class ReportCommand implements Callable<Integer> {
-  @Option(names = "--date", required = true, paramLabel = "D", description = "the completed night to report (YYYY-MM-DD)")
+  @Option(
+      names = "--date",
+      required = true,
+      paramLabel = "D",
+      description = "the completed night to report (YYYY-MM-DD)")
   LocalDate date;
 
   @Mixin WarehouseOption warehouse;
@@ -62,9 +66,16 @@ final class ReportCommand implements Callable<Integer> {
     Path root = warehouse.root();
     WarehouseLayout layout = new WarehouseLayout(new org.apache.hadoop.fs.Path(root.toString()));
     // Refuse before Spark starts: only a published night has tables to report.
-    if (!new NightRecords(layout, new WarehouseFiles(layout.root(), new Configuration())).isCompleted(date)) {
-      throw new IllegalArgumentException("Invalid --date: " + date + " (night not completed in " + root
-          + ": no night record " + layout.nightRecord(date).toUri().getPath() + "; run giftpay nightly for it first)");
+    if (!new NightRecords(layout, new WarehouseFiles(layout.root(), new Configuration()))
+        .isCompleted(date)) {
+      throw new IllegalArgumentException(
+          "Invalid --date: "
+              + date
+              + " (night not completed in "
+              + root
+              + ": no night record "
+              + layout.nightRecord(date).toUri().getPath()
+              + "; run giftpay nightly for it first)");
     }
     Logs.useFile(root.resolve("_giftpay/logs/giftpay.log"));
     GiftpayConfig settings = sparkOptions.config();
@@ -72,8 +83,13 @@ final class ReportCommand implements Callable<Integer> {
     boolean ownSession = SparkSession.getActiveSession().isEmpty();
     SparkSession spark = SparkSessions.create(settings);
     try {
-      WarehouseFiles files = new WarehouseFiles(layout.root(), spark.sparkContext().hadoopConfiguration());
-      NightReport report = new NightReportReader(spark, layout, files, policy).read(date, (cases == null ? CaseSource.caseBook(policy) : cases).cases(spark, layout, date));
+      WarehouseFiles files =
+          new WarehouseFiles(layout.root(), spark.sparkContext().hadoopConfiguration());
+      NightReport report =
+          new NightReportReader(spark, layout, files, policy)
+              .read(
+                  date,
+                  (cases == null ? CaseSource.caseBook(policy) : cases).cases(spark, layout, date));
       org.apache.hadoop.fs.Path written = new NightReportWriter(layout, files).write(report);
       Giftpay.out(spec).println("giftpay report " + date + ": " + written.toUri().getPath());
     } finally {

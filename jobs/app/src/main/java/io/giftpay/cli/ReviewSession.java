@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import org.apache.spark.sql.SparkSession;
 
-/** What every {@code giftpay review} command opens: the warehouse, its newest night, a Spark session. */
+/**
+ * What every {@code giftpay review} command opens: the warehouse, its newest night, a Spark
+ * session.
+ */
 final class ReviewSession implements AutoCloseable {
   final GiftpayConfig config;
   final PayoutPolicy policy;
@@ -35,8 +38,16 @@ final class ReviewSession implements AutoCloseable {
     this.ownSession = SparkSession.getActiveSession().isEmpty();
     this.spark = SparkSessions.create(config);
     this.files = new WarehouseFiles(layout.root(), spark.sparkContext().hadoopConfiguration());
-    LocalDate night = new NightRecords(layout, files).completed().stream().reduce((a, b) -> b)
-        .orElseThrow(() -> new IllegalArgumentException("Invalid --warehouse: " + root + " has no completed night; nothing to review"));
+    LocalDate night =
+        new NightRecords(layout, files)
+            .completed().stream()
+                .reduce((a, b) -> b)
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "Invalid --warehouse: "
+                                + root
+                                + " has no completed night; nothing to review"));
     this.book = new ReviewBook(spark, layout, files, policy, night);
   }
 

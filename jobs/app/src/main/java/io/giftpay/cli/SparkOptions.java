@@ -11,8 +11,12 @@ final class SparkOptions {
   @Option(
       names = "--master",
       paramLabel = "URL",
-      description = "Spark master, e.g. spark://host:7077 (default: the setting " + GiftpayConfig.SPARK_MASTER
-          + ", else " + GiftpayConfig.SPARK_MASTER_DEFAULT + ")")
+      description =
+          "Spark master, e.g. spark://host:7077 (default: the setting "
+              + GiftpayConfig.SPARK_MASTER
+              + ", else "
+              + GiftpayConfig.SPARK_MASTER_DEFAULT
+              + ")")
   String master;
 
   /** The settings of {@link ConfigOption#load()}, with {@code --master} over them. */

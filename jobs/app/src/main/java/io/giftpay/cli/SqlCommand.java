@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -20,24 +20,34 @@ import picocli.CommandLine.Spec;
     header = "run a Spark SQL query over the published tables (analysts)",
     mixinStandardHelpOptions = true,
     description = {
-        "Runs a Spark SQL query over a warehouse's published tables and prints the result.",
-        "Every table of docs/tables.md is a view named like the table, over all its nights",
-        "(column dt is the night); a table with no night yet is an empty view.",
-        "Example: giftpay sql --warehouse W \"SELECT currency, count(*), sum(amount_usd) FROM payouts GROUP BY currency\""
+      "Runs a Spark SQL query over a warehouse's published tables and prints the result.",
+      "Every table of docs/tables.md is a view named like the table, over all its nights",
+      "(column dt is the night); a table with no night yet is an empty view.",
+      "Example: giftpay sql --warehouse W \"SELECT currency, count(*), sum(amount_usd) FROM payouts GROUP BY currency\""
     })
 final class SqlCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin WarehouseOption warehouseOption;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "QUERY", description = "the SQL query (quote it)")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "QUERY",
+      description = "the SQL query (quote it)")
   String query;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "${COMPLETION-CANDIDATES}: table is aligned with a row count, csv is RFC 4180 with a header, json is one object per line; default ${DEFAULT-VALUE}")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description =
+          "${COMPLETION-CANDIDATES}: table is aligned with a row count, csv is RFC 4180 with a header, json is one object per line; default ${DEFAULT-VALUE}")
   QueryOutput.Format format;
 
-  @Option(names = "--tables", description = "list the tables, their columns and the nights this warehouse has, then stop")
+  @Option(
+      names = "--tables",
+      description = "list the tables, their columns and the nights this warehouse has, then stop")
   boolean tables;
 
   @Mixin SparkOptions sparkOptions;
@@ -48,7 +58,8 @@ final class SqlCommand implements Callable<Integer> {
     Path warehouse = warehouseOption.dir;
     if (tables) {
       if (query != null) {
-        throw new ParameterException(spec.commandLine(), "give either a query or --tables, not both");
+        throw new ParameterException(
+            spec.commandLine(), "give either a query or --tables, not both");
       }
       SqlQuery.listTables(warehouse, out);
       return 0;

@@ -15,9 +15,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code giftpay sql}'s work: every published table becomes a view over the warehouse's Parquet
- * ({@link WarehouseViews}), the query runs in Spark SQL, and the result is printed
- * ({@link QueryOutput}). A query Spark rejects, or one that fails while running, is one plain
- * line (an {@link IllegalArgumentException}), not a stack trace.
+ * ({@link WarehouseViews}), the query runs in Spark SQL, and the result is printed ({@link
+ * QueryOutput}). A query Spark rejects, or one that fails while running, is one plain line (an
+ * {@link IllegalArgumentException}), not a stack trace.
  */
 final class SqlQuery {
   private final SparkSession spark;
@@ -66,20 +66,41 @@ final class SqlQuery {
     }
   }
 
-  /** What {@code giftpay sql --tables} prints: each view, its columns, and the nights it has in this warehouse. */
+  /**
+   * What {@code giftpay sql --tables} prints: each view, its columns, and the nights it has in this
+   * warehouse.
+   */
   static void listTables(Path warehouse, PrintStream out) {
     Path root = requireWarehouse(warehouse);
     for (PublishedTable table : PublishedTables.ALL) {
       List<String> nights = WarehouseViews.publishedNights(root, table);
-      String published = nights.isEmpty() ? "no nights yet"
-          : nights.size() == 1 ? "1 night, " + nights.get(0)
-          : nights.size() + " nights, " + nights.get(0) + ".." + nights.get(nights.size() - 1);
+      String published =
+          nights.isEmpty()
+              ? "no nights yet"
+              : nights.size() == 1
+                  ? "1 night, " + nights.get(0)
+                  : nights.size()
+                      + " nights, "
+                      + nights.get(0)
+                      + ".."
+                      + nights.get(nights.size() - 1);
       out.println(table.name() + ": one row per " + table.oneRowPer() + " (" + published + ")");
-      int width = Math.max(PublishedTables.PARTITION_COLUMN.length(), table.columns().stream().mapToInt(c -> c.name().length()).max().orElse(0));
+      int width =
+          Math.max(
+              PublishedTables.PARTITION_COLUMN.length(),
+              table.columns().stream().mapToInt(c -> c.name().length()).max().orElse(0));
       for (Column c : table.columns()) {
-        out.println("  " + String.format("%-" + width + "s", c.name()) + "  " + c.sqlType() + (c.nullable() ? " (nullable)" : ""));
+        out.println(
+            "  "
+                + String.format("%-" + width + "s", c.name())
+                + "  "
+                + c.sqlType()
+                + (c.nullable() ? " (nullable)" : ""));
       }
-      out.println("  " + String.format("%-" + width + "s", PublishedTables.PARTITION_COLUMN) + "  date (the night, from dt=)");
+      out.println(
+          "  "
+              + String.format("%-" + width + "s", PublishedTables.PARTITION_COLUMN)
+              + "  date (the night, from dt=)");
     }
     out.println("Column meanings: docs/tables.md");
   }
@@ -96,7 +117,8 @@ final class SqlQuery {
     if (cause != null) {
       String message = String.valueOf(cause.getMessage()).strip();
       int newline = message.indexOf('\n');
-      return new IllegalArgumentException(prefix + (newline < 0 ? message : message.substring(0, newline).strip()), e);
+      return new IllegalArgumentException(
+          prefix + (newline < 0 ? message : message.substring(0, newline).strip()), e);
     }
     return e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
   }

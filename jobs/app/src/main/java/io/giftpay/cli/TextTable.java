@@ -17,13 +17,15 @@ final class TextTable {
         out.println(String.join(",", header.stream().map(TextTable::csv).toList()));
         rows.forEach(r -> out.println(String.join(",", r.stream().map(TextTable::csv).toList())));
       }
-      case "json" -> rows.forEach(r -> {
-        ObjectNode node = JSON.createObjectNode();
-        for (int i = 0; i < header.size(); i++) {
-          node.put(header.get(i), r.get(i));
-        }
-        out.println(node);
-      });
+      case "json" ->
+          rows.forEach(
+              r -> {
+                ObjectNode node = JSON.createObjectNode();
+                for (int i = 0; i < header.size(); i++) {
+                  node.put(header.get(i), r.get(i));
+                }
+                out.println(node);
+              });
       default -> {
         int[] width = new int[header.size()];
         for (int i = 0; i < width.length; i++) {
@@ -47,6 +49,8 @@ final class TextTable {
   }
 
   private static String csv(String cell) {
-    return cell.contains(",") || cell.contains("\"") || cell.contains("\n") ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
+    return cell.contains(",") || cell.contains("\"") || cell.contains("\n")
+        ? "\"" + cell.replace("\"", "\"\"") + "\""
+        : cell;
   }
 }

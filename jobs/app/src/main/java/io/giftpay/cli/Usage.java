@@ -3,7 +3,9 @@ package io.giftpay.cli;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
-/** Checks of option values that a type alone cannot make; a failed one is a usage error (exit 2). */
+/**
+ * Checks of option values that a type alone cannot make; a failed one is a usage error (exit 2).
+ */
 final class Usage {
   private Usage() {}
 
@@ -13,7 +15,8 @@ final class Usage {
 
   static int range(CommandSpec spec, String option, int value, int min, int max) {
     if (value < min || value > max) {
-      throw error(spec, "Invalid " + option + ": " + value + " (must be " + min + " to " + max + ")");
+      throw error(
+          spec, "Invalid " + option + ": " + value + " (must be " + min + " to " + max + ")");
     }
     return value;
   }
@@ -27,7 +30,17 @@ final class Usage {
 
   static double range(CommandSpec spec, String option, double value, double min, double max) {
     if (!(value >= min && value <= max)) {
-      throw error(spec, "Invalid " + option + ": " + plain(value) + " (must be " + plain(min) + " to " + plain(max) + ")");
+      throw error(
+          spec,
+          "Invalid "
+              + option
+              + ": "
+              + plain(value)
+              + " (must be "
+              + plain(min)
+              + " to "
+              + plain(max)
+              + ")");
     }
     return value;
   }

@@ -9,8 +9,9 @@ final class WarehouseOption {
       names = "--warehouse",
       paramLabel = "DIR",
       required = true,
-      description = "the warehouse: published tables under <warehouse>/<table>/dt=YYYY-MM-DD/, the job"
-          + " repository and the log (<warehouse>/_giftpay/logs/giftpay.log)")
+      description =
+          "the warehouse: published tables under <warehouse>/<table>/dt=YYYY-MM-DD/, the job"
+              + " repository and the log (<warehouse>/_giftpay/logs/giftpay.log)")
   Path dir;
 
   /** The absolute, normalised folder. */

@@ -36,10 +36,12 @@ final class SettingKeys {
   static void checkFileKey(String key, String file) {
     String where = "Invalid --config " + file + ": ";
     if (JVM_ONLY.contains(key)) {
-      throw new IllegalArgumentException(where + key + " is read from the JVM only (-D" + key + "=...), not from a file");
+      throw new IllegalArgumentException(
+          where + key + " is read from the JVM only (-D" + key + "=...), not from a file");
     }
     if (!key.startsWith(PREFIX) && !key.startsWith("spark.")) {
-      throw new IllegalArgumentException(where + "unknown setting '" + key + "' (keys start with giftpay. or spark.)" + hint(key));
+      throw new IllegalArgumentException(
+          where + "unknown setting '" + key + "' (keys start with giftpay. or spark.)" + hint(key));
     }
     if (key.startsWith(PREFIX) && !KNOWN.contains(key)) {
       throw new IllegalArgumentException(where + "unknown setting '" + key + "'" + hint(key));
@@ -56,7 +58,8 @@ final class SettingKeys {
   /** Refuses a key set in code that GiftpayConfig does not declare (a programming error). */
   static void checkCodeKey(String key) {
     if (key.startsWith(PREFIX) && !KNOWN.contains(key)) {
-      throw new IllegalArgumentException("Invalid setting key: " + key + " (not declared in GiftpayConfig)" + hint(key));
+      throw new IllegalArgumentException(
+          "Invalid setting key: " + key + " (not declared in GiftpayConfig)" + hint(key));
     }
   }
 
@@ -64,11 +67,13 @@ final class SettingKeys {
   static String hint(String key) {
     String typed = key.toLowerCase(Locale.ROOT);
     String wanted = typed.startsWith(PREFIX) ? typed : PREFIX + typed;
-    List<String> near = KNOWN.stream()
-        .filter(k -> distance(wanted, k) <= Math.max(2, k.length() / 6))
-        .sorted(Comparator.comparingInt((String k) -> distance(wanted, k)).thenComparing(k -> k))
-        .limit(3)
-        .toList();
+    List<String> near =
+        KNOWN.stream()
+            .filter(k -> distance(wanted, k) <= Math.max(2, k.length() / 6))
+            .sorted(
+                Comparator.comparingInt((String k) -> distance(wanted, k)).thenComparing(k -> k))
+            .limit(3)
+            .toList();
     if (!near.isEmpty()) {
       return " (did you mean " + String.join(", ", near) + "?)";
     }
@@ -99,7 +104,9 @@ final class SettingKeys {
     SortedSet<String> keys = new TreeSet<>();
     for (Field field : GiftpayConfig.class.getDeclaredFields()) {
       int modifiers = field.getModifiers();
-      if (Modifier.isPublic(modifiers) && Modifier.isStatic(modifiers) && field.getType() == String.class
+      if (Modifier.isPublic(modifiers)
+          && Modifier.isStatic(modifiers)
+          && field.getType() == String.class
           && !field.getName().endsWith("_DEFAULT")) {
         try {
           keys.add((String) field.get(null));

@@ -4,10 +4,10 @@ import io.giftpay.rules.DetectionRule;
 import io.giftpay.rules.RuleFileException;
 
 /**
- * Checks a condition's raw text before it is parsed. The parser drops comments, so a reviewer
- * would read SQL that never runs; a {@code ;} would start a second statement; and Spark's
- * runtime parser (not the one the check uses) replaces {@code ${...}} with session settings.
- * None has a place in one boolean over a row, so each is refused wherever it stands, quotes included.
+ * Checks a condition's raw text before it is parsed. The parser drops comments, so a reviewer would
+ * read SQL that never runs; a {@code ;} would start a second statement; and Spark's runtime parser
+ * (not the one the check uses) replaces {@code ${...}} with session settings. None has a place in
+ * one boolean over a row, so each is refused wherever it stands, quotes included.
  */
 final class ConditionText {
   private ConditionText() {}

@@ -20,8 +20,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Runs every rule over its view and returns the flags: one row per account and rule, with
- * the evidence frozen as JSON at flag time ({@code {"rule":…,"version":…,"view":…,"features":{…}}}).
+ * Runs every rule over its view and returns the flags: one row per account and rule, with the
+ * evidence frozen as JSON at flag time ({@code {"rule":…,"version":…,"view":…,"features":{…}}}).
  * Input: the view named by each rule, looked up in {@code views}.
  */
 public final class EvaluateRules {
@@ -54,29 +54,41 @@ public final class EvaluateRules {
     @Override
     public Dataset<Row> apply(Dataset<Row> view) {
       Column[] evidence = rule.evidence().stream().map(c -> col(c)).toArray(Column[]::new);
-      Column json = to_json(struct(
-          lit(rule.id()).as("rule"),
-          lit(rule.version()).as("version"),
-          lit(rule.view()).as("view"),
-          struct(evidence).as("features")), Map.of("ignoreNullFields", "false"));
-      Dataset<Row> flags = view
-          .filter(expr(rule.condition()))
-          .select(
-              col(FeatureViews.key(rule.view())).as("account_id"),
-              lit(rule.scope().role()).as("role"),
-              lit(rule.source()).as("source"),
-              lit(rule.severity().name().toLowerCase(Locale.ROOT)).as("severity"),
-              lit(rule.action().name().toLowerCase(Locale.ROOT)).as("action"),
-              lit(null).cast(DataTypes.DoubleType).as("score"),
-              json.as("evidence"),
-              lit(night).as("business_date"));
+      Column json =
+          to_json(
+              struct(
+                  lit(rule.id()).as("rule"),
+                  lit(rule.version()).as("version"),
+                  lit(rule.view()).as("view"),
+                  struct(evidence).as("features")),
+              Map.of("ignoreNullFields", "false"));
+      Dataset<Row> flags =
+          view.filter(expr(rule.condition()))
+              .select(
+                  col(FeatureViews.key(rule.view())).as("account_id"),
+                  lit(rule.scope().role()).as("role"),
+                  lit(rule.source()).as("source"),
+                  lit(rule.severity().name().toLowerCase(Locale.ROOT)).as("severity"),
+                  lit(rule.action().name().toLowerCase(Locale.ROOT)).as("action"),
+                  lit(null).cast(DataTypes.DoubleType).as("score"),
+                  json.as("evidence"),
+                  lit(night).as("business_date"));
       if (FeatureViews.hasOneRowPerAccount(rule.view())) {
         return flags;
       }
       // One flag per account and rule: an account behind two hit cards keeps the smallest evidence.
-      return flags.groupBy("account_id", "role", "source", "severity", "action", "score", "business_date")
+      return flags
+          .groupBy("account_id", "role", "source", "severity", "action", "score", "business_date")
           .agg(min("evidence").as("evidence"))
-          .select("account_id", "role", "source", "severity", "action", "score", "evidence", "business_date");
+          .select(
+              "account_id",
+              "role",
+              "source",
+              "severity",
+              "action",
+              "score",
+              "evidence",
+              "business_date");
     }
   }
 }

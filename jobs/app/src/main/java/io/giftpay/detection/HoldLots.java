@@ -31,18 +31,39 @@ public final class HoldLots implements Transform {
 
   @Override
   public Dataset<Row> apply(Dataset<Row> lots) {
-    Dataset<Row> taken = PendingTaken.of(pairHolds, lots)
-        .select(col(ClearingLots.CREATOR_ID).as("_tc"), col(ClearingLots.CLEARS_ON).as("_ton"), col(PendingTaken.TAKEN));
+    Dataset<Row> taken =
+        PendingTaken.of(pairHolds, lots)
+            .select(
+                col(ClearingLots.CREATOR_ID).as("_tc"),
+                col(ClearingLots.CLEARS_ON).as("_ton"),
+                col(PendingTaken.TAKEN));
     Dataset<Row> onHold = creatorHolds.select(col("creator_id").as("_hc")).distinct();
-    Dataset<Row> unheld = lots.filter(not(col(ClearingLots.HELD)))
-        .join(taken, col(ClearingLots.CREATOR_ID).equalTo(col("_tc")).and(col(ClearingLots.CLEARS_ON).equalTo(col("_ton"))), "left")
-        .join(onHold, col(ClearingLots.CREATOR_ID).equalTo(col("_hc")), "left");
-    Dataset<Row> left = unheld.select(col(ClearingLots.CREATOR_ID), col(ClearingLots.CLEARS_ON),
-        col("_hc").isNotNull().as(ClearingLots.HELD),
-        col(ClearingLots.DIAMONDS).minus(coalesce(col(PendingTaken.TAKEN), lit(0L))).as(ClearingLots.DIAMONDS));
-    Dataset<Row> nowHeld = unheld.filter(col(PendingTaken.TAKEN).isNotNull())
-        .select(col(ClearingLots.CREATOR_ID), col(ClearingLots.CLEARS_ON), lit(true).as(ClearingLots.HELD),
-            col(PendingTaken.TAKEN).as(ClearingLots.DIAMONDS));
-    return ClearingLots.normalise(lots.filter(col(ClearingLots.HELD)).unionByName(left).unionByName(nowHeld));
+    Dataset<Row> unheld =
+        lots.filter(not(col(ClearingLots.HELD)))
+            .join(
+                taken,
+                col(ClearingLots.CREATOR_ID)
+                    .equalTo(col("_tc"))
+                    .and(col(ClearingLots.CLEARS_ON).equalTo(col("_ton"))),
+                "left")
+            .join(onHold, col(ClearingLots.CREATOR_ID).equalTo(col("_hc")), "left");
+    Dataset<Row> left =
+        unheld.select(
+            col(ClearingLots.CREATOR_ID),
+            col(ClearingLots.CLEARS_ON),
+            col("_hc").isNotNull().as(ClearingLots.HELD),
+            col(ClearingLots.DIAMONDS)
+                .minus(coalesce(col(PendingTaken.TAKEN), lit(0L)))
+                .as(ClearingLots.DIAMONDS));
+    Dataset<Row> nowHeld =
+        unheld
+            .filter(col(PendingTaken.TAKEN).isNotNull())
+            .select(
+                col(ClearingLots.CREATOR_ID),
+                col(ClearingLots.CLEARS_ON),
+                lit(true).as(ClearingLots.HELD),
+                col(PendingTaken.TAKEN).as(ClearingLots.DIAMONDS));
+    return ClearingLots.normalise(
+        lots.filter(col(ClearingLots.HELD)).unionByName(left).unionByName(nowHeld));
   }
 }

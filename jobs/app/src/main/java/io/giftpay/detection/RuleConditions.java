@@ -38,26 +38,63 @@ import org.apache.spark.sql.catalyst.parser.ParseException;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Checks a rule's condition before any data is read: it must parse as Spark SQL, name only
- * columns of its view, and call only the plain functions below: no subqueries, no file or
- * table access, no reflection, nothing but arithmetic and comparisons over one view's row.
- * Every node of the parsed expression must be of a kind listed in {@link #ALLOWED_NODES}:
- * syntax Spark adds later is refused until someone decides it is safe. The evidence must
- * name columns of the view too.
+ * Checks a rule's condition before any data is read: it must parse as Spark SQL, name only columns
+ * of its view, and call only the plain functions below: no subqueries, no file or table access, no
+ * reflection, nothing but arithmetic and comparisons over one view's row. Every node of the parsed
+ * expression must be of a kind listed in {@link #ALLOWED_NODES}: syntax Spark adds later is refused
+ * until someone decides it is safe. The evidence must name columns of the view too.
  */
 public final class RuleConditions {
   static final Set<String> ALLOWED_FUNCTIONS =
-      Set.of("abs", "least", "greatest", "coalesce", "nvl", "ifnull", "nullif", "isnull", "isnotnull", "if",
-          "round", "floor", "ceil", "ceiling", "sqrt", "ln", "log", "log10", "exp", "pow", "power", "lower",
-          "upper", "length",
+      Set.of(
+          "abs",
+          "least",
+          "greatest",
+          "coalesce",
+          "nvl",
+          "ifnull",
+          "nullif",
+          "isnull",
+          "isnotnull",
+          "if",
+          "round",
+          "floor",
+          "ceil",
+          "ceiling",
+          "sqrt",
+          "ln",
+          "log",
+          "log10",
+          "exp",
+          "pow",
+          "power",
+          "lower",
+          "upper",
+          "length",
           // the parser turns "x between a and b" into this call
           "between");
 
   /** Comparisons, arithmetic, and/or/not, in, case when, cast, is [not] null, literals. */
   static final List<Class<? extends Expression>> ALLOWED_NODES =
-      List.of(And.class, Or.class, Not.class, BinaryComparison.class, Add.class, Subtract.class, Multiply.class,
-          Divide.class, Remainder.class, IntegralDivide.class, UnaryMinus.class, UnaryPositive.class, In.class,
-          CaseWhen.class, Cast.class, IsNull.class, IsNotNull.class, Literal.class);
+      List.of(
+          And.class,
+          Or.class,
+          Not.class,
+          BinaryComparison.class,
+          Add.class,
+          Subtract.class,
+          Multiply.class,
+          Divide.class,
+          Remainder.class,
+          IntegralDivide.class,
+          UnaryMinus.class,
+          UnaryPositive.class,
+          In.class,
+          CaseWhen.class,
+          Cast.class,
+          IsNull.class,
+          IsNotNull.class,
+          Literal.class);
 
   private static final String ALLOWED_SYNTAX =
       "a condition may use comparisons, arithmetic, and/or/not, in, between, case when, cast, is [not] null and the allowed functions";
@@ -67,25 +104,37 @@ public final class RuleConditions {
   public static void check(DetectionRule rule) {
     List<String> allowedViews = FeatureViews.viewsFor(rule.scope().role());
     if (!allowedViews.contains(rule.view())) {
-      throw new RuleFileException(rule.file(), "view", "a " + rule.scope().role() + " rule reads "
-          + String.join(" or ", allowedViews) + ", not " + rule.view());
+      throw new RuleFileException(
+          rule.file(),
+          "view",
+          "a "
+              + rule.scope().role()
+              + " rule reads "
+              + String.join(" or ", allowedViews)
+              + ", not "
+              + rule.view());
     }
     ConditionText.check(rule);
-    Set<String> columns = FeatureViews.VIEWS.get(rule.view()).stream().map(FeatureViews.Column::name).collect(Collectors.toSet());
+    Set<String> columns =
+        FeatureViews.VIEWS.get(rule.view()).stream()
+            .map(FeatureViews.Column::name)
+            .collect(Collectors.toSet());
     Expression parsed;
     try {
       parsed = CatalystSqlParser$.MODULE$.parseExpression(rule.condition());
     } catch (Exception e) {
       // Scala declares no checked exceptions: the parser's ParseException arrives undeclared.
       if (e instanceof ParseException || e instanceof org.apache.spark.sql.AnalysisException) {
-        throw new RuleFileException(rule.file(), "condition", "not valid Spark SQL: " + firstLine(e.getMessage()));
+        throw new RuleFileException(
+            rule.file(), "condition", "not valid Spark SQL: " + firstLine(e.getMessage()));
       }
       throw e;
     }
     walk(parsed, rule, columns);
     for (String column : rule.evidence()) {
       if (!columns.contains(column)) {
-        throw new RuleFileException(rule.file(), "evidence", "unknown column '" + column + "' in view " + rule.view());
+        throw new RuleFileException(
+            rule.file(), "evidence", "unknown column '" + column + "' in view " + rule.view());
       }
     }
   }
@@ -96,27 +145,42 @@ public final class RuleConditions {
     }
     if (expression instanceof ExpressionWithUnresolvedIdentifier) {
       // IDENTIFIER('reflect')(...) names a function by a string the name check never sees.
-      throw new RuleFileException(rule.file(), "condition",
+      throw new RuleFileException(
+          rule.file(),
+          "condition",
           "IDENTIFIER(...) is not allowed: write the column or function name itself");
     }
     if (expression instanceof WindowExpression) {
-      throw new RuleFileException(rule.file(), "condition", "window functions (OVER) are not allowed: a rule sees one row");
+      throw new RuleFileException(
+          rule.file(), "condition", "window functions (OVER) are not allowed: a rule sees one row");
     }
     if (expression instanceof UnresolvedFunction function) {
-      String name = String.join(".", CollectionConverters.asJava(function.nameParts())).toLowerCase(Locale.ROOT);
+      String name =
+          String.join(".", CollectionConverters.asJava(function.nameParts()))
+              .toLowerCase(Locale.ROOT);
       if (!ALLOWED_FUNCTIONS.contains(name)) {
-        throw new RuleFileException(rule.file(), "condition",
-            "function '" + name + "' is not allowed (allowed: " + String.join(", ", new TreeSet<>(ALLOWED_FUNCTIONS)) + ")");
+        throw new RuleFileException(
+            rule.file(),
+            "condition",
+            "function '"
+                + name
+                + "' is not allowed (allowed: "
+                + String.join(", ", new TreeSet<>(ALLOWED_FUNCTIONS))
+                + ")");
       }
     } else if (expression instanceof UnresolvedAttribute attribute) {
       List<String> parts = CollectionConverters.asJava(attribute.nameParts());
       String name = String.join(".", parts);
       if (parts.size() != 1 || !columns.contains(parts.get(0))) {
-        throw new RuleFileException(rule.file(), "condition", "unknown column '" + name + "' in view " + rule.view());
+        throw new RuleFileException(
+            rule.file(), "condition", "unknown column '" + name + "' in view " + rule.view());
       }
     } else if (ALLOWED_NODES.stream().noneMatch(kind -> kind.isInstance(expression))) {
       // A star, a parameter, a lambda, LIKE, a struct, a field access: anything not listed above.
-      throw new RuleFileException(rule.file(), "condition", "'" + expression.sql() + "' is not allowed (" + ALLOWED_SYNTAX + ")");
+      throw new RuleFileException(
+          rule.file(),
+          "condition",
+          "'" + expression.sql() + "' is not allowed (" + ALLOWED_SYNTAX + ")");
     }
     for (Expression child : CollectionConverters.asJava(expression.children())) {
       walk(child, rule, columns);

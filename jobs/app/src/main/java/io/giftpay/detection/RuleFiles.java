@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * Reads {@code rules/detection/*.yaml}: one rule per file, fields checked by {@link RuleFields},
- * the condition and evidence checked against the view by {@link RuleConditions}. Any problem
- * stops the load with a message naming the file and the field.
+ * the condition and evidence checked against the view by {@link RuleConditions}. Any problem stops
+ * the load with a message naming the file and the field.
  */
 public final class RuleFiles {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -29,12 +29,19 @@ public final class RuleFiles {
 
   public static List<DetectionRule> load(Path dir) {
     if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException("Invalid detection rules folder: " + dir + " (no such folder)");
+      throw new IllegalArgumentException(
+          "Invalid detection rules folder: " + dir + " (no such folder)");
     }
     List<Path> files;
     try (Stream<Path> listing = Files.list(dir)) {
-      files = listing.filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
-          .sorted().toList();
+      files =
+          listing
+              .filter(
+                  p ->
+                      p.getFileName().toString().endsWith(".yaml")
+                          || p.getFileName().toString().endsWith(".yml"))
+              .sorted()
+              .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list " + dir, e);
     }
@@ -44,7 +51,8 @@ public final class RuleFiles {
       DetectionRule rule = read(file);
       String earlier = fileOfId.putIfAbsent(rule.id(), rule.file());
       if (earlier != null) {
-        throw new RuleFileException(rule.file(), "id", "'" + rule.id() + "' is also the id of " + earlier);
+        throw new RuleFileException(
+            rule.file(), "id", "'" + rule.id() + "' is also the id of " + earlier);
       }
       rules.add(rule);
     }
@@ -64,9 +72,11 @@ public final class RuleFiles {
       throw new RuleFileException(name, null, "cannot be read: " + e.getMessage());
     }
     if (parsed != null && !(parsed instanceof Map)) {
-      throw new RuleFileException(name, null, "must be a YAML mapping of fields, not " + parsed.getClass().getSimpleName());
+      throw new RuleFileException(
+          name, null, "must be a YAML mapping of fields, not " + parsed.getClass().getSimpleName());
     }
-    DetectionRule rule = RuleFields.parse((Map<String, Object>) parsed, name, FeatureViews.VIEWS.keySet());
+    DetectionRule rule =
+        RuleFields.parse((Map<String, Object>) parsed, name, FeatureViews.VIEWS.keySet());
     RuleConditions.check(rule);
     return rule;
   }

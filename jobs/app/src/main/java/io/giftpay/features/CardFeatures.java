@@ -18,8 +18,8 @@ import org.apache.spark.sql.expressions.Window;
 /**
  * The {@code card_features} view (columns in {@link FeatureViews#CARD_COLUMNS}): one row per card
  * used on night D and each account that recharged with it over D and the 30 nights before, the
- * card's columns repeated on each, so that a rule over a card flags every account behind it.
- * Input: tonight's recharges.
+ * card's columns repeated on each, so that a rule over a card flags every account behind it. Input:
+ * tonight's recharges.
  */
 public final class CardFeatures implements Transform {
   private static final String CARD = "payment_fingerprint";
@@ -32,24 +32,42 @@ public final class CardFeatures implements Transform {
 
   @Override
   public Dataset<Row> apply(Dataset<Row> recharges) {
-    Dataset<Row> stats = RechargeUsd.withUsd(recharges, in.fxRates())
-        .withColumn("_in_10min", count(lit(1)).over(
-            Window.partitionBy(CARD).orderBy(col("event_time").cast("long")).rangeBetween(-599, 0)))
-        .groupBy(CARD).agg(
-            countDistinct("user_id").as("accounts_today"),
-            count(lit(1)).as("recharges_today"),
-            sum(RechargeUsd.COLUMN).cast("decimal(20,2)").as("recharge_usd_today"),
-            max("_in_10min").as("max_recharges_10min"),
-            sum(when(col("coins").leq(100), 1L).otherwise(0L)).as("small_recharges_today"),
-            countDistinct("ip_country").as("countries_today"));
+    Dataset<Row> stats =
+        RechargeUsd.withUsd(recharges, in.fxRates())
+            .withColumn(
+                "_in_10min",
+                count(lit(1))
+                    .over(
+                        Window.partitionBy(CARD)
+                            .orderBy(col("event_time").cast("long"))
+                            .rangeBetween(-599, 0)))
+            .groupBy(CARD)
+            .agg(
+                countDistinct("user_id").as("accounts_today"),
+                count(lit(1)).as("recharges_today"),
+                sum(RechargeUsd.COLUMN).cast("decimal(20,2)").as("recharge_usd_today"),
+                max("_in_10min").as("max_recharges_10min"),
+                sum(when(col("coins").leq(100), 1L).otherwise(0L)).as("small_recharges_today"),
+                countDistinct("ip_country").as("countries_today"));
     InstrumentWindow window = new InstrumentWindow(in, DailySummaries.ACCOUNT_CARD, CARD);
-    Dataset<Row> chargebacks30 = in.tonight().get(DailySummaries.INSTRUMENT_CHARGEBACKS)
-        .union(in.prior30().apply(DailySummaries.INSTRUMENT_CHARGEBACKS).select(CARD, "device_id", "chargebacks"))
-        .groupBy(CARD).agg(sum("chargebacks").as("chargebacks_30d"));
-    Dataset<Row> members = window.members(recharges.select(col(CARD), col("user_id").as("account_id")));
+    Dataset<Row> chargebacks30 =
+        in.tonight()
+            .get(DailySummaries.INSTRUMENT_CHARGEBACKS)
+            .union(
+                in.prior30()
+                    .apply(DailySummaries.INSTRUMENT_CHARGEBACKS)
+                    .select(CARD, "device_id", "chargebacks"))
+            .groupBy(CARD)
+            .agg(sum("chargebacks").as("chargebacks_30d"));
+    Dataset<Row> members =
+        window.members(recharges.select(col(CARD), col("user_id").as("account_id")));
 
-    Dataset<Row> all = members.join(stats, CARD).join(window.accounts30(), CARD, "left")
-        .join(window.reversals(), CARD, "left").join(chargebacks30, CARD, "left");
+    Dataset<Row> all =
+        members
+            .join(stats, CARD)
+            .join(window.accounts30(), CARD, "left")
+            .join(window.reversals(), CARD, "left")
+            .join(chargebacks30, CARD, "left");
     return all.select(
         InstrumentKeys.card(in.identifierKey(), col(CARD)).as("card_key"),
         col("account_id"),

@@ -5,9 +5,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * What feature views are computed from: night D's accepted events, the accounts and FX
- * snapshots as of D, and the daily summaries of earlier nights ({@link DailySummaries}) over
- * the trailing windows. Every earlier input is a bounded window, never the whole history.
+ * What feature views are computed from: night D's accepted events, the accounts and FX snapshots as
+ * of D, and the daily summaries of earlier nights ({@link DailySummaries}) over the trailing
+ * windows. Every earlier input is a bounded window, never the whole history.
  *
  * @param gifts tonight's accepted gifts (contract columns)
  * @param recharges tonight's accepted recharges
@@ -36,7 +36,18 @@ public record FeatureInputs(
 
   /** A copy with tonight's summaries given (the caller may have written and re-read them). */
   public FeatureInputs withTonight(java.util.Map<String, Dataset<Row>> summaries) {
-    return new FeatureInputs(night, diamondsPerCoin, gifts, recharges, reversals, rewards, accounts, fxRates, prior30, prior6,
-        java.util.Map.copyOf(summaries), identifierKey);
+    return new FeatureInputs(
+        night,
+        diamondsPerCoin,
+        gifts,
+        recharges,
+        reversals,
+        rewards,
+        accounts,
+        fxRates,
+        prior30,
+        prior6,
+        java.util.Map.copyOf(summaries),
+        identifierKey);
   }
 }

@@ -11,11 +11,11 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * The keys published instead of the raw payment fingerprint or device id: a prefix and the first
- * 16 hex digits of the value's HMAC-SHA256 under the warehouse's {@link IdentifierKey}. Stable
- * across nights (the same card always has the same key, so a reviewer can follow it), and keyed,
- * so nobody without the key can hash a known fingerprint and find it in a published table.
- * Computed with Spark's built-in functions (no UDF), equal to {@link IdentifierKey#shortKey}.
+ * The keys published instead of the raw payment fingerprint or device id: a prefix and the first 16
+ * hex digits of the value's HMAC-SHA256 under the warehouse's {@link IdentifierKey}. Stable across
+ * nights (the same card always has the same key, so a reviewer can follow it), and keyed, so nobody
+ * without the key can hash a known fingerprint and find it in a published table. Computed with
+ * Spark's built-in functions (no UDF), equal to {@link IdentifierKey#shortKey}.
  */
 public final class InstrumentKeys {
   public static final String CARD_PREFIX = "card-";
@@ -31,9 +31,12 @@ public final class InstrumentKeys {
     return concat(lit(DEVICE_PREFIX), substring(hmacSha256Hex(key, deviceId), 1, 16));
   }
 
-  /** HMAC-SHA256 as 64 hex digits: SHA256(opadKey || SHA256(ipadKey || UTF-8 bytes)); null for null. */
+  /**
+   * HMAC-SHA256 as 64 hex digits: SHA256(opadKey || SHA256(ipadKey || UTF-8 bytes)); null for null.
+   */
   static Column hmacSha256Hex(IdentifierKey key, Column value) {
-    Column inner = sha2(concat(unhex(lit(key.innerPadHex())), value.cast(DataTypes.BinaryType)), 256);
+    Column inner =
+        sha2(concat(unhex(lit(key.innerPadHex())), value.cast(DataTypes.BinaryType)), 256);
     return sha2(concat(unhex(lit(key.outerPadHex())), unhex(inner)), 256);
   }
 }

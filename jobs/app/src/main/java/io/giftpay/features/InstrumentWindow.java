@@ -11,9 +11,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * What the card and device views share: which accounts are behind a card or device over D and
- * the 30 nights before, and the reversals landing on D placed on the card or device of the
- * recharge they take back.
+ * What the card and device views share: which accounts are behind a card or device over D and the
+ * 30 nights before, and the reversals landing on D placed on the card or device of the recharge
+ * they take back.
  */
 final class InstrumentWindow {
   private final FeatureInputs in;
@@ -33,7 +33,10 @@ final class InstrumentWindow {
 
   /** thing, user_id: every account that used each card or device on D or the 30 nights before. */
   Dataset<Row> pairs() {
-    return in.tonight().get(summary).union(in.prior30().apply(summary).select("user_id", thing)).distinct();
+    return in.tonight()
+        .get(summary)
+        .union(in.prior30().apply(summary).select("user_id", thing))
+        .distinct();
   }
 
   /** thing, accounts_30d. */
@@ -48,18 +51,32 @@ final class InstrumentWindow {
    * @param usedTonight thing, account_id: tonight's uses
    */
   Dataset<Row> members(Dataset<Row> usedTonight) {
-    Dataset<Row> tonight = usedTonight.select(col(thing).as("_thing"), col("account_id").as("_user"), lit(true).as("used_today"))
-        .distinct();
-    return pairs().join(usedTonight.select(thing).distinct(), thing)
-        .join(tonight, col(thing).equalTo(col("_thing")).and(col("user_id").equalTo(col("_user"))), "left")
-        .select(col(thing), col("user_id").as("account_id"), coalesce(col("used_today"), lit(false)).as("used_today"));
+    Dataset<Row> tonight =
+        usedTonight
+            .select(
+                col(thing).as("_thing"), col("account_id").as("_user"), lit(true).as("used_today"))
+            .distinct();
+    return pairs()
+        .join(usedTonight.select(thing).distinct(), thing)
+        .join(
+            tonight,
+            col(thing).equalTo(col("_thing")).and(col("user_id").equalTo(col("_user"))),
+            "left")
+        .select(
+            col(thing),
+            col("user_id").as("account_id"),
+            coalesce(col("used_today"), lit(false)).as("used_today"));
   }
 
-  /** thing, reversals_today, chargebacks_today: reversals landing on D, by the reversed recharge's card or device. */
+  /**
+   * thing, reversals_today, chargebacks_today: reversals landing on D, by the reversed recharge's
+   * card or device.
+   */
   Dataset<Row> reversals() {
     return ReversedRecharges.of(in, in.tonight().get(DailySummaries.RECHARGE_INSTRUMENT))
         .filter(col(thing).isNotNull())
-        .groupBy(thing).agg(
+        .groupBy(thing)
+        .agg(
             count(lit(1)).as("reversals_today"),
             sum(when(col("kind").equalTo("chargeback"), 1L).otherwise(0L)).as("chargebacks_today"));
   }

@@ -19,11 +19,16 @@ final class RechargeUsd {
    * currency's units per USD otherwise, and 0 for a currency without a rate (it cannot be valued).
    */
   static Dataset<Row> withUsd(Dataset<Row> recharges, Dataset<Row> fxRates) {
-    Dataset<Row> joined = recharges.join(
-        fxRates.select(col("currency").as("_fx_currency"), col("units_per_usd")),
-        col("currency").equalTo(col("_fx_currency")), "left");
-    Column usd = when(col("currency").equalTo("USD"), col("amount"))
-        .otherwise(when(col("units_per_usd").gt(0), col("amount").divide(col("units_per_usd"))).otherwise(lit(0)));
+    Dataset<Row> joined =
+        recharges.join(
+            fxRates.select(col("currency").as("_fx_currency"), col("units_per_usd")),
+            col("currency").equalTo(col("_fx_currency")),
+            "left");
+    Column usd =
+        when(col("currency").equalTo("USD"), col("amount"))
+            .otherwise(
+                when(col("units_per_usd").gt(0), col("amount").divide(col("units_per_usd")))
+                    .otherwise(lit(0)));
     return joined.withColumn(COLUMN, usd).drop("_fx_currency", "units_per_usd");
   }
 }

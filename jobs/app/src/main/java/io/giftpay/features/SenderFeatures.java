@@ -32,7 +32,9 @@ public final class SenderFeatures implements Transform {
   private final FeatureInputs in;
   private final Dataset<Row> links;
 
-  /** @param links pairs of accounts sharing a device or card, from {@link AccountLinks} */
+  /**
+   * @param links pairs of accounts sharing a device or card, from {@link AccountLinks}
+   */
   public SenderFeatures(FeatureInputs in, Dataset<Row> links) {
     this.in = in;
     this.links = links;
@@ -40,82 +42,162 @@ public final class SenderFeatures implements Transform {
 
   @Override
   public Dataset<Row> apply(Dataset<Row> gifts) {
-    Dataset<Row> accounts = in.accounts().select(
-        col("user_id").as("sender_id"), col("is_creator"), col("created_at"), col("birth_date"), col("country").as("account_country"));
+    Dataset<Row> accounts =
+        in.accounts()
+            .select(
+                col("user_id").as("sender_id"),
+                col("is_creator"),
+                col("created_at"),
+                col("birth_date"),
+                col("country").as("account_country"));
     Dataset<Row> recharges = in.recharges().withColumnRenamed("user_id", "sender_id");
     Dataset<Row> active =
-        gifts.select("sender_id")
+        gifts
+            .select("sender_id")
             .union(recharges.select("sender_id"))
             .union(in.reversals().select(col("user_id").as("sender_id")))
             .union(in.rewards().select(col("user_id").as("sender_id")))
             .distinct();
 
-    Dataset<Row> withCountry = gifts.join(accounts.select("sender_id", "account_country"), "sender_id");
-    Dataset<Row> giftStats = withCountry.groupBy("sender_id").agg(
-        sum("coins").as("coins_today"),
-        count(lit(1)).as("gifts_today"),
-        countDistinct("creator_id").as("creators_today"),
-        sum(when(hour(col("event_time")).lt(6), col("coins")).otherwise(0L)).as("night_coins"),
-        sum(when(col("ip_country").notEqual(col("account_country")), 1L).otherwise(0L)).as("foreign_gifts"));
-    Dataset<Row> perCreator = gifts.groupBy("sender_id", "creator_id").agg(sum("coins").as("coins"));
-    Dataset<Row> topCreator = perCreator.groupBy("sender_id").agg(max("coins").as("top_creator_coins"));
+    Dataset<Row> withCountry =
+        gifts.join(accounts.select("sender_id", "account_country"), "sender_id");
+    Dataset<Row> giftStats =
+        withCountry
+            .groupBy("sender_id")
+            .agg(
+                sum("coins").as("coins_today"),
+                count(lit(1)).as("gifts_today"),
+                countDistinct("creator_id").as("creators_today"),
+                sum(when(hour(col("event_time")).lt(6), col("coins")).otherwise(0L))
+                    .as("night_coins"),
+                sum(when(col("ip_country").notEqual(col("account_country")), 1L).otherwise(0L))
+                    .as("foreign_gifts"));
+    Dataset<Row> perCreator =
+        gifts.groupBy("sender_id", "creator_id").agg(sum("coins").as("coins"));
+    Dataset<Row> topCreator =
+        perCreator.groupBy("sender_id").agg(max("coins").as("top_creator_coins"));
 
-    Dataset<Row> rechargeStats = rechargeStats(recharges.join(accounts.select("sender_id", "account_country"), "sender_id"));
+    Dataset<Row> rechargeStats =
+        rechargeStats(recharges.join(accounts.select("sender_id", "account_country"), "sender_id"));
     Dataset<Row> devicesToday =
-        gifts.select(col("sender_id"), col("device_id")).union(recharges.select(col("sender_id"), col("device_id")))
-            .groupBy("sender_id").agg(countDistinct("device_id").as("devices_today"));
-    Dataset<Row> newDevices = newOnes(DailySummaries.ACCOUNT_DEVICE, "device_id", "new_devices_today");
-    Dataset<Row> newCards = newOnes(DailySummaries.ACCOUNT_CARD, "payment_fingerprint", "new_cards_today");
-    Dataset<Row> cardSharing = sharing(DailySummaries.ACCOUNT_CARD, "payment_fingerprint", "max_accounts_per_card");
-    Dataset<Row> deviceSharing = sharing(DailySummaries.ACCOUNT_DEVICE, "device_id", "max_accounts_per_device");
+        gifts
+            .select(col("sender_id"), col("device_id"))
+            .union(recharges.select(col("sender_id"), col("device_id")))
+            .groupBy("sender_id")
+            .agg(countDistinct("device_id").as("devices_today"));
+    Dataset<Row> newDevices =
+        newOnes(DailySummaries.ACCOUNT_DEVICE, "device_id", "new_devices_today");
+    Dataset<Row> newCards =
+        newOnes(DailySummaries.ACCOUNT_CARD, "payment_fingerprint", "new_cards_today");
+    Dataset<Row> cardSharing =
+        sharing(DailySummaries.ACCOUNT_CARD, "payment_fingerprint", "max_accounts_per_card");
+    Dataset<Row> deviceSharing =
+        sharing(DailySummaries.ACCOUNT_DEVICE, "device_id", "max_accounts_per_device");
 
-    Dataset<Row> reversalStats = in.reversals().groupBy(col("user_id").as("sender_id")).agg(
-        count(lit(1)).as("reversals_today"),
-        sum(when(col("kind").equalTo("chargeback"), 1L).otherwise(0L)).as("chargebacks_today"),
-        sum("coins").as("reversed_coins_today"));
-    Dataset<Row> chargebacks30 = in.prior30().apply(DailySummaries.CHARGEBACKS)
-        .groupBy(col("user_id").as("sender_id")).agg(sum("chargebacks").as("chargebacks_before"));
-    Dataset<Row> rewardStats = in.rewards().groupBy(col("user_id").as("sender_id")).agg(sum("coins").as("reward_coins_today"));
-    Dataset<Row> baseline = in.prior30().apply(DailySummaries.SENDER_DAY).groupBy("sender_id").agg(
-        avg(col("coins").cast("double")).as("baseline_coins_30d"), count(lit(1)).cast("int").as("active_days_30d"),
-        max("coins").as("max_coins_30d"));
-    Dataset<Row> seenPairs = in.prior30().apply(DailySummaries.SENDER_CREATOR)
-        .select(col("sender_id").as("_seen_sender"), col("creator_id").as("_seen_creator")).distinct();
-    Dataset<Row> newCreator = perCreator.join(seenPairs, col("sender_id").equalTo(col("_seen_sender"))
-            .and(col("creator_id").equalTo(col("_seen_creator"))), "left_anti")
-        .groupBy("sender_id").agg(max("coins").as("new_creator_max_coins"));
-    Dataset<Row> linked = perCreator.join(links,
-            perCreator.col("sender_id").equalTo(links.col("account_a")).and(perCreator.col("creator_id").equalTo(links.col("account_b"))), "left_semi")
-        .groupBy("sender_id").agg(sum("coins").as("linked_to_creator_coins"));
+    Dataset<Row> reversalStats =
+        in.reversals()
+            .groupBy(col("user_id").as("sender_id"))
+            .agg(
+                count(lit(1)).as("reversals_today"),
+                sum(when(col("kind").equalTo("chargeback"), 1L).otherwise(0L))
+                    .as("chargebacks_today"),
+                sum("coins").as("reversed_coins_today"));
+    Dataset<Row> chargebacks30 =
+        in.prior30()
+            .apply(DailySummaries.CHARGEBACKS)
+            .groupBy(col("user_id").as("sender_id"))
+            .agg(sum("chargebacks").as("chargebacks_before"));
+    Dataset<Row> rewardStats =
+        in.rewards()
+            .groupBy(col("user_id").as("sender_id"))
+            .agg(sum("coins").as("reward_coins_today"));
+    Dataset<Row> baseline =
+        in.prior30()
+            .apply(DailySummaries.SENDER_DAY)
+            .groupBy("sender_id")
+            .agg(
+                avg(col("coins").cast("double")).as("baseline_coins_30d"),
+                count(lit(1)).cast("int").as("active_days_30d"),
+                max("coins").as("max_coins_30d"));
+    Dataset<Row> seenPairs =
+        in.prior30()
+            .apply(DailySummaries.SENDER_CREATOR)
+            .select(col("sender_id").as("_seen_sender"), col("creator_id").as("_seen_creator"))
+            .distinct();
+    Dataset<Row> newCreator =
+        perCreator
+            .join(
+                seenPairs,
+                col("sender_id")
+                    .equalTo(col("_seen_sender"))
+                    .and(col("creator_id").equalTo(col("_seen_creator"))),
+                "left_anti")
+            .groupBy("sender_id")
+            .agg(max("coins").as("new_creator_max_coins"));
+    Dataset<Row> linked =
+        perCreator
+            .join(
+                links,
+                perCreator
+                    .col("sender_id")
+                    .equalTo(links.col("account_a"))
+                    .and(perCreator.col("creator_id").equalTo(links.col("account_b"))),
+                "left_semi")
+            .groupBy("sender_id")
+            .agg(sum("coins").as("linked_to_creator_coins"));
 
     Dataset<Row> all = active.join(accounts, "sender_id");
-    for (Dataset<Row> part : List.of(giftStats, topCreator, rechargeStats, devicesToday, newDevices, newCards, cardSharing,
-        deviceSharing, reversalStats, chargebacks30, rewardStats, baseline, newCreator, linked)) {
+    for (Dataset<Row> part :
+        List.of(
+            giftStats,
+            topCreator,
+            rechargeStats,
+            devicesToday,
+            newDevices,
+            newCards,
+            cardSharing,
+            deviceSharing,
+            reversalStats,
+            chargebacks30,
+            rewardStats,
+            baseline,
+            newCreator,
+            linked)) {
       all = all.join(part, "sender_id", "left");
     }
     Column coins = coalesce(col("coins_today"), lit(0L));
     Column rechargeCoins = coalesce(col("recharge_coins_today"), lit(0L));
     Column rewardCoins = coalesce(col("reward_coins_today"), lit(0L));
-    Column activity = coalesce(col("gifts_today"), lit(0L)).plus(coalesce(col("recharges_today"), lit(0L)));
+    Column activity =
+        coalesce(col("gifts_today"), lit(0L)).plus(coalesce(col("recharges_today"), lit(0L)));
     return all.select(
         col("sender_id"),
         col("is_creator"),
         datediff(lit(in.night()), to_date(col("created_at"))).as("account_age_days"),
-        floor(months_between(lit(in.night()), col("birth_date")).divide(12)).cast("int").as("age_years"),
+        floor(months_between(lit(in.night()), col("birth_date")).divide(12))
+            .cast("int")
+            .as("age_years"),
         col("account_country"),
         coins.as("coins_today"),
         coalesce(col("gifts_today"), lit(0L)).as("gifts_today"),
         coalesce(col("creators_today"), lit(0L)).as("creators_today"),
         share(col("top_creator_coins"), coins).as("top_creator_share"),
         share(col("night_coins"), coins).as("night_share"),
-        share(coalesce(col("foreign_gifts"), lit(0L)).plus(coalesce(col("foreign_recharges"), lit(0L))), activity).as("foreign_ip_share"),
+        share(
+                coalesce(col("foreign_gifts"), lit(0L))
+                    .plus(coalesce(col("foreign_recharges"), lit(0L))),
+                activity)
+            .as("foreign_ip_share"),
         col("baseline_coins_30d"),
         coalesce(col("active_days_30d"), lit(0)).as("active_days_30d"),
-        when(col("baseline_coins_30d").gt(0), coins.divide(col("baseline_coins_30d"))).as("spend_ratio"),
+        when(col("baseline_coins_30d").gt(0), coins.divide(col("baseline_coins_30d")))
+            .as("spend_ratio"),
         col("max_coins_30d"),
         coalesce(col("recharges_today"), lit(0L)).as("recharges_today"),
         rechargeCoins.as("recharge_coins_today"),
-        coalesce(col("recharge_usd_today"), lit(0).cast("decimal(20,2)")).cast("decimal(20,2)").as("recharge_usd_today"),
+        coalesce(col("recharge_usd_today"), lit(0).cast("decimal(20,2)"))
+            .cast("decimal(20,2)")
+            .as("recharge_usd_today"),
         coalesce(col("max_recharges_10min"), lit(0L)).as("max_recharges_10min"),
         coalesce(col("max_recharges_1h"), lit(0L)).as("max_recharges_1h"),
         coalesce(col("small_recharges_today"), lit(0L)).as("small_recharges_today"),
@@ -127,7 +209,9 @@ public final class SenderFeatures implements Transform {
         coalesce(col("max_accounts_per_device"), lit(0L)).as("max_accounts_per_device"),
         coalesce(col("reversals_today"), lit(0L)).as("reversals_today"),
         coalesce(col("chargebacks_today"), lit(0L)).as("chargebacks_today"),
-        coalesce(col("chargebacks_today"), lit(0L)).plus(coalesce(col("chargebacks_before"), lit(0L))).as("chargebacks_30d"),
+        coalesce(col("chargebacks_today"), lit(0L))
+            .plus(coalesce(col("chargebacks_before"), lit(0L)))
+            .as("chargebacks_30d"),
         coalesce(col("reversed_coins_today"), lit(0L)).as("reversed_coins_today"),
         rewardCoins.as("reward_coins_today"),
         share(rewardCoins, rewardCoins.plus(rechargeCoins)).as("reward_share"),
@@ -142,7 +226,8 @@ public final class SenderFeatures implements Transform {
     return RechargeUsd.withUsd(recharges, in.fxRates())
         .withColumn("_in_10min", count(lit(1)).over(byTime.rangeBetween(-599, 0)))
         .withColumn("_in_1h", count(lit(1)).over(byTime.rangeBetween(-3599, 0)))
-        .groupBy("sender_id").agg(
+        .groupBy("sender_id")
+        .agg(
             count(lit(1)).as("recharges_today"),
             sum("coins").as("recharge_coins_today"),
             sum(amountUsd).cast("decimal(20,2)").as("recharge_usd_today"),
@@ -150,26 +235,40 @@ public final class SenderFeatures implements Transform {
             max("_in_1h").as("max_recharges_1h"),
             sum(when(col("coins").leq(100), 1L).otherwise(0L)).as("small_recharges_today"),
             countDistinct("payment_fingerprint").as("cards_today"),
-            sum(when(col("ip_country").notEqual(col("account_country")), 1L).otherwise(0L)).as("foreign_recharges"));
+            sum(when(col("ip_country").notEqual(col("account_country")), 1L).otherwise(0L))
+                .as("foreign_recharges"));
   }
 
   /** Tonight's (account, thing) pairs not seen in the 30 nights before, counted per account. */
   private Dataset<Row> newOnes(String summary, String thing, String name) {
     Dataset<Row> tonight = in.tonight().get(summary);
-    Dataset<Row> before = in.prior30().apply(summary).select(col("user_id").as("_seen_user"), col(thing).as("_seen_thing")).distinct();
-    return tonight.join(before, col("user_id").equalTo(col("_seen_user")).and(col(thing).equalTo(col("_seen_thing"))), "left_anti")
-        .groupBy(col("user_id").as("sender_id")).agg(count(lit(1)).as(name));
+    Dataset<Row> before =
+        in.prior30()
+            .apply(summary)
+            .select(col("user_id").as("_seen_user"), col(thing).as("_seen_thing"))
+            .distinct();
+    return tonight
+        .join(
+            before,
+            col("user_id").equalTo(col("_seen_user")).and(col(thing).equalTo(col("_seen_thing"))),
+            "left_anti")
+        .groupBy(col("user_id").as("sender_id"))
+        .agg(count(lit(1)).as(name));
   }
 
   /** For each account's things used tonight: the most accounts any of them had over the window. */
   private Dataset<Row> sharing(String summary, String thing, String name) {
     Dataset<Row> accountsPerThing = new InstrumentWindow(in, summary, thing).accounts30();
-    return in.tonight().get(summary).join(accountsPerThing, thing)
-        .groupBy(col("user_id").as("sender_id")).agg(max("accounts_30d").as(name));
+    return in.tonight()
+        .get(summary)
+        .join(accountsPerThing, thing)
+        .groupBy(col("user_id").as("sender_id"))
+        .agg(max("accounts_30d").as(name));
   }
 
   /** part / whole as a double in [0, 1]; 0 when the whole is 0 or missing. */
   static Column share(Column part, Column whole) {
-    return when(whole.gt(0), coalesce(part, lit(0L)).cast("double").divide(whole.cast("double"))).otherwise(lit(0.0));
+    return when(whole.gt(0), coalesce(part, lit(0L)).cast("double").divide(whole.cast("double")))
+        .otherwise(lit(0.0));
   }
 }

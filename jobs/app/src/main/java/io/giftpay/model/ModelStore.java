@@ -18,11 +18,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Saves a model to a directory as {@code model.bin} (Java serialization of the model) and
- * {@code model.json} (its card, feature names and the SHA-256 of {@code model.bin}). The same
- * model always gives the same bytes in both files. Each file is written to a temporary name and
- * moved into place. Nothing in a night reads a kept model back (a night trains its own), so
- * there is no reader here: Java deserialization is not an entry point production keeps unused.
+ * Saves a model to a directory as {@code model.bin} (Java serialization of the model) and {@code
+ * model.json} (its card, feature names and the SHA-256 of {@code model.bin}). The same model always
+ * gives the same bytes in both files. Each file is written to a temporary name and moved into
+ * place. Nothing in a night reads a kept model back (a night trains its own), so there is no reader
+ * here: Java deserialization is not an entry point production keeps unused.
  */
 public final class ModelStore {
 
@@ -34,7 +34,8 @@ public final class ModelStore {
     byte[] bin = serialize(model);
     Files.createDirectories(dir);
     writeAtomically(dir.resolve(MODEL_FILE), bin);
-    writeAtomically(dir.resolve(CARD_FILE), cardJson(model, sha256(bin)).getBytes(StandardCharsets.UTF_8));
+    writeAtomically(
+        dir.resolve(CARD_FILE), cardJson(model, sha256(bin)).getBytes(StandardCharsets.UTF_8));
   }
 
   /** The model's Java serialization: what {@code model.bin} holds, and what Spark ships. */

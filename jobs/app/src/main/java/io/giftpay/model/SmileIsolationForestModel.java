@@ -23,14 +23,20 @@ public final class SmileIsolationForestModel implements AnomalyModel {
   private final ModelCard card;
 
   SmileIsolationForestModel(
-      List<String> featureNames, IsolationForest forest, FeaturePercentiles percentiles, ModelCard card) {
+      List<String> featureNames,
+      IsolationForest forest,
+      FeaturePercentiles percentiles,
+      ModelCard card) {
     this.featureNames = List.copyOf(featureNames);
     this.forest = Objects.requireNonNull(forest, "forest");
     this.percentiles = Objects.requireNonNull(percentiles, "percentiles");
     this.card = Objects.requireNonNull(card, "card");
     if (percentiles.columns() != this.featureNames.size()) {
-      throw new IllegalArgumentException("percentiles have " + percentiles.columns() + " columns, names "
-          + this.featureNames.size());
+      throw new IllegalArgumentException(
+          "percentiles have "
+              + percentiles.columns()
+              + " columns, names "
+              + this.featureNames.size());
     }
   }
 
@@ -72,8 +78,13 @@ public final class SmileIsolationForestModel implements AnomalyModel {
 
   private void check(double[] features) {
     if (features == null || features.length != featureNames.size()) {
-      throw new IllegalArgumentException("expected " + featureNames.size() + " features " + featureNames + ", got "
-          + (features == null ? "null" : features.length));
+      throw new IllegalArgumentException(
+          "expected "
+              + featureNames.size()
+              + " features "
+              + featureNames
+              + ", got "
+              + (features == null ? "null" : features.length));
     }
     for (int i = 0; i < features.length; i++) {
       if (!Double.isFinite(features[i])) {
@@ -84,6 +95,13 @@ public final class SmileIsolationForestModel implements AnomalyModel {
 
   @Override
   public String toString() {
-    return card.name() + " " + card.version() + " (" + forest.size() + " trees, " + featureNames.size() + " features)";
+    return card.name()
+        + " "
+        + card.version()
+        + " ("
+        + forest.size()
+        + " trees, "
+        + featureNames.size()
+        + " features)";
   }
 }

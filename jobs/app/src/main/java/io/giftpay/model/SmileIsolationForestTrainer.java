@@ -1,6 +1,5 @@
 package io.giftpay.model;
 
-import io.giftpay.detect.AnomalyModel;
 import io.giftpay.detect.AnomalyModelTrainer;
 import io.giftpay.detect.AnomalyThreshold;
 import io.giftpay.detect.FeaturePercentiles;
@@ -35,17 +34,18 @@ import smile.stat.distribution.GaussianDistribution;
  * JVM-wide singleton that caches the second value of each Box-Muller pair. It also normalizes
  * scores by {@code c(n)} of the whole data set rather than of the per-tree sample. So this trainer
  * assembles the forest from Smile's public pieces instead: one dedicated thread builds the trees
- * one after another; tree {@code k}'s rows are drawn (without replacement) and its
- * {@code MathEx} RNG is seeded from one {@link SplittableRandom} seeded with the training seed; the
- * Gaussian singleton's cached pair is cleared before each tree; and the forest is created with
- * {@code new IsolationForest(psi, extensionLevel, trees)} so scores are the standard
- * {@code 2^(-E[h]/c(psi))}. Trainings in this JVM are serialized on the Gaussian singleton's class;
- * other code calling Smile's Gaussian sampler concurrently could still disturb a training.
+ * one after another; tree {@code k}'s rows are drawn (without replacement) and its {@code MathEx}
+ * RNG is seeded from one {@link SplittableRandom} seeded with the training seed; the Gaussian
+ * singleton's cached pair is cleared before each tree; and the forest is created with {@code new
+ * IsolationForest(psi, extensionLevel, trees)} so scores are the standard {@code 2^(-E[h]/c(psi))}.
+ * Trainings in this JVM are serialized on the Gaussian singleton's class; other code calling
+ * Smile's Gaussian sampler concurrently could still disturb a training.
  */
 public final class SmileIsolationForestTrainer implements AnomalyModelTrainer {
 
   /** The model card's name. */
   public static final String NAME = "isolation-forest";
+
   /** Bump when training changes so that the same inputs may give a different model. */
   static final String FORMAT = "if-v1";
 
@@ -62,7 +62,12 @@ public final class SmileIsolationForestTrainer implements AnomalyModelTrainer {
    * @param threshold how the model card's threshold is chosen
    */
   public record Parameters(
-      int trees, int subsample, int maxDepth, int extensionLevel, int percentileRows, AnomalyThreshold threshold) {
+      int trees,
+      int subsample,
+      int maxDepth,
+      int extensionLevel,
+      int percentileRows,
+      AnomalyThreshold threshold) {
     public Parameters {
       if (trees < 1) {
         throw new IllegalArgumentException("trees < 1: " + trees);
@@ -82,9 +87,18 @@ public final class SmileIsolationForestTrainer implements AnomalyModelTrainer {
       Objects.requireNonNull(threshold, "threshold");
     }
 
-    /** 100 trees of 256 rows, depth 8, classic splits, 10,000 rows for percentiles, 1% contamination. */
+    /**
+     * 100 trees of 256 rows, depth 8, classic splits, 10,000 rows for percentiles, 1%
+     * contamination.
+     */
     public static Parameters defaults() {
-      return new Parameters(100, 256, 8, 0, FeaturePercentiles.DEFAULT_MAX_ROWS, AnomalyThreshold.contamination(0.01));
+      return new Parameters(
+          100,
+          256,
+          8,
+          0,
+          FeaturePercentiles.DEFAULT_MAX_ROWS,
+          AnomalyThreshold.contamination(0.01));
     }
 
     public Parameters withTrees(int v) {
@@ -124,7 +138,8 @@ public final class SmileIsolationForestTrainer implements AnomalyModelTrainer {
     int p = names.size();
     checkRows(rows, p);
     if (parameters.extensionLevel() > p - 1) {
-      throw new IllegalArgumentException("extensionLevel " + parameters.extensionLevel() + " > features - 1 = " + (p - 1));
+      throw new IllegalArgumentException(
+          "extensionLevel " + parameters.extensionLevel() + " > features - 1 = " + (p - 1));
     }
     int n = rows.length;
     int psi = Math.min(parameters.subsample(), n);
@@ -137,7 +152,8 @@ public final class SmileIsolationForestTrainer implements AnomalyModelTrainer {
     cardParameters.put("extension_level", Integer.toString(parameters.extensionLevel()));
     cardParameters.put("percentile_rows", Integer.toString(parameters.percentileRows()));
     cardParameters.put("threshold", parameters.threshold().toString());
-    cardParameters.put("score", "2^(-mean path / c(subsample_rows)); flagged when score >= threshold");
+    cardParameters.put(
+        "score", "2^(-mean path / c(subsample_rows)); flagged when score >= threshold");
     cardParameters.put("library", "smile-core " + smileVersion());
     String version = FORMAT + "-" + fingerprint(cardParameters, seed, names, rows);
 
@@ -145,12 +161,14 @@ public final class SmileIsolationForestTrainer implements AnomalyModelTrainer {
     long forestSeed = seeds.nextLong();
     long percentileSeed = seeds.nextLong();
     IsolationForest forest = buildForest(rows, psi, forestSeed);
-    FeaturePercentiles percentiles = FeaturePercentiles.of(rows, parameters.percentileRows(), percentileSeed);
+    FeaturePercentiles percentiles =
+        FeaturePercentiles.of(rows, parameters.percentileRows(), percentileSeed);
 
     double threshold;
     if (parameters.threshold().isContamination()) {
       // each score is a pure function of the row, so a parallel pass gives the same values
-      double[] scores = IntStream.range(0, n).parallel().mapToDouble(i -> forest.score(rows[i])).toArray();
+      double[] scores =
+          IntStream.range(0, n).parallel().mapToDouble(i -> forest.score(rows[i])).toArray();
       threshold = parameters.threshold().resolve(scores);
     } else {
       threshold = parameters.threshold().resolve(null);
@@ -159,17 +177,23 @@ public final class SmileIsolationForestTrainer implements AnomalyModelTrainer {
     return new SmileIsolationForestModel(names, forest, percentiles, card);
   }
 
-  /** Builds the trees on a fresh thread, so its MathEx RNG is ours alone and the caller's is left alone. */
+  /**
+   * Builds the trees on a fresh thread, so its MathEx RNG is ours alone and the caller's is left
+   * alone.
+   */
   private IsolationForest buildForest(double[][] rows, int psi, long forestSeed) {
     AtomicReference<IsolationForest> result = new AtomicReference<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    Thread builder = new Thread(() -> {
-      try {
-        result.set(buildForestOnThisThread(rows, psi, forestSeed));
-      } catch (Throwable t) {
-        failure.set(t);
-      }
-    }, "giftpay-isolation-forest-fit");
+    Thread builder =
+        new Thread(
+            () -> {
+              try {
+                result.set(buildForestOnThisThread(rows, psi, forestSeed));
+              } catch (Throwable t) {
+                failure.set(t);
+              }
+            },
+            "giftpay-isolation-forest-fit");
     builder.setDaemon(true);
     builder.start();
     try {
@@ -215,8 +239,8 @@ public final class SmileIsolationForestTrainer implements AnomalyModelTrainer {
 
   /**
    * Smile's Gaussian sampler is a singleton that returns the second value of each Box-Muller pair
-   * on the next call, so what a tree draws would depend on every earlier call in the JVM. Leave
-   * it with no cached value: seed this thread's RNG, draw once, and see whether the draw consumed
+   * on the next call, so what a tree draws would depend on every earlier call in the JVM. Leave it
+   * with no cached value: seed this thread's RNG, draw once, and see whether the draw consumed
    * uniforms (it made a pair and cached one: take that too) or not (it returned the cached one).
    */
   static void clearGaussianPairCache() {
@@ -265,7 +289,8 @@ public final class SmileIsolationForestTrainer implements AnomalyModelTrainer {
   }
 
   /** First 16 hex digits of SHA-256 over the format, parameters, seed, names and every value. */
-  static String fingerprint(Map<String, String> parameters, long seed, List<String> names, double[][] rows) {
+  static String fingerprint(
+      Map<String, String> parameters, long seed, List<String> names, double[][] rows) {
     MessageDigest digest;
     try {
       digest = MessageDigest.getInstance("SHA-256");
@@ -273,10 +298,11 @@ public final class SmileIsolationForestTrainer implements AnomalyModelTrainer {
       throw new IllegalStateException(e);
     }
     update(digest, FORMAT);
-    parameters.forEach((k, v) -> {
-      update(digest, k);
-      update(digest, v);
-    });
+    parameters.forEach(
+        (k, v) -> {
+          update(digest, k);
+          update(digest, v);
+        });
     digest.update(ByteBuffer.allocate(Long.BYTES).putLong(seed).array());
     for (String name : names) {
       update(digest, name);

@@ -30,19 +30,33 @@ final class AcceptedEvents {
   }
 
   private static String sqlType(LedgerTable table, String name) {
-    return table.columns().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().type().sqlType();
+    return table.columns().stream()
+        .filter(c -> c.name().equals(name))
+        .findFirst()
+        .orElseThrow()
+        .type()
+        .sqlType();
   }
 
   /** Tonight's staged accepted events of one table (written partitioned by event_date). */
-  static Dataset<Row> staged(SparkSession spark, WarehouseFiles files, Path dir, LedgerTable table) {
+  static Dataset<Row> staged(
+      SparkSession spark, WarehouseFiles files, Path dir, LedgerTable table) {
     if (files.subfolders(dir, EVENT_DATE + "=").isEmpty()) {
       return spark.createDataFrame(List.of(), schema(table));
     }
-    return spark.read().schema(schema(table)).option("basePath", dir.toString()).parquet(dir.toString());
+    return spark
+        .read()
+        .schema(schema(table))
+        .option("basePath", dir.toString())
+        .parquet(dir.toString());
   }
 
-  /** Earlier nights' kept events under {@code root/event_date=E/night=N/} for the given leaf folders. */
-  static Dataset<Row> kept(SparkSession spark, Path root, List<Path> leafFolders, LedgerTable table) {
+  /**
+   * Earlier nights' kept events under {@code root/event_date=E/night=N/} for the given leaf
+   * folders.
+   */
+  static Dataset<Row> kept(
+      SparkSession spark, Path root, List<Path> leafFolders, LedgerTable table) {
     if (leafFolders.isEmpty()) {
       return spark.createDataFrame(List.of(), schema(table));
     }

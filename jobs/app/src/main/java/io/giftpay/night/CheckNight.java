@@ -29,8 +29,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Step 6: the night's own checks on the staged tables. Any failure stops the night before
- * anything is published. On success, writes the night's summary for publish to record.
+ * Step 6: the night's own checks on the staged tables. Any failure stops the night before anything
+ * is published. On success, writes the night's summary for publish to record.
  */
 public final class CheckNight {
   public static final String STEP = "check";
@@ -52,7 +52,10 @@ public final class CheckNight {
 
     // One aggregate per table, then the checks and the summary read the same few rows.
     BalanceTotals totals = BalanceTotals.of(balances);
-    List<Row> payoutRows = payouts.select("creator_id", "payout_id", "diamonds", "amount_usd", "currency", "amount").collectAsList();
+    List<Row> payoutRows =
+        payouts
+            .select("creator_id", "payout_id", "diamonds", "amount_usd", "currency", "amount")
+            .collectAsList();
     List<Row> countRows = counts.orderBy("source_table").collectAsList();
 
     List<String> failures = new ArrayList<>();
@@ -65,32 +68,60 @@ public final class CheckNight {
     heldMatchesOpenCases(balances).ifPresent(failures::add);
     pendingMatchesClearingLots(balances).ifPresent(failures::add);
     if (!failures.isEmpty()) {
-      throw new NightFailure("Night " + context.night() + " failed its checks, nothing published: " + String.join("; ", failures));
+      throw new NightFailure(
+          "Night "
+              + context.night()
+              + " failed its checks, nothing published: "
+              + String.join("; ", failures));
     }
-    context.progress().line("[%s] books balance for every creator; counts reconcile; payouts follow policy v%d", STEP, context.policy().version());
+    context
+        .progress()
+        .line(
+            "[%s] books balance for every creator; counts reconcile; payouts follow policy v%d",
+            STEP, context.policy().version());
 
     NightSummary summary = summarise(totals, payoutRows, countRows);
     context.files().writeText(context.warehouse().work(context.night(), SUMMARY), summary.toJson());
     return summary;
   }
 
-  /** Tonight's balances summed per status in one Spark job: everything the checks and the summary need of them. */
+  /**
+   * Tonight's balances summed per status in one Spark job: everything the checks and the summary
+   * need of them.
+   */
   record BalanceTotals(
-      long creators, long unbalanced, long paidRows, long paidToday, long creditedToday, long creatorsCredited,
-      long creatorsCarried, long diamondsCarried, long held, long pending, Map<String, Long> byStatus) {
+      long creators,
+      long unbalanced,
+      long paidRows,
+      long paidToday,
+      long creditedToday,
+      long creatorsCredited,
+      long creatorsCarried,
+      long diamondsCarried,
+      long held,
+      long pending,
+      Map<String, Long> byStatus) {
 
     static BalanceTotals of(Dataset<Row> balances) {
-      List<Row> rows = balances.groupBy(col(BalanceColumns.STATUS))
-          .agg(count(lit(1)),
-              sum(when(FindUnbalancedBooks.unbalanced(), 1L).otherwise(0L)),
-              coalesce(sum(BalanceColumns.PAID_TODAY), lit(0L)),
-              coalesce(sum(BalanceColumns.CREDITED_TODAY), lit(0L)),
-              sum(when(col(BalanceColumns.CREDITED_TODAY).gt(0), 1L).otherwise(0L)),
-              sum(when(col(BalanceColumns.AVAILABLE).notEqual(0), 1L).otherwise(0L)),
-              coalesce(sum(when(col(BalanceColumns.AVAILABLE).notEqual(0), col(BalanceColumns.AVAILABLE))), lit(0L)),
-              coalesce(sum(BalanceColumns.HELD), lit(0L)),
-              coalesce(sum(BalanceColumns.PENDING), lit(0L)))
-          .collectAsList();
+      List<Row> rows =
+          balances
+              .groupBy(col(BalanceColumns.STATUS))
+              .agg(
+                  count(lit(1)),
+                  sum(when(FindUnbalancedBooks.unbalanced(), 1L).otherwise(0L)),
+                  coalesce(sum(BalanceColumns.PAID_TODAY), lit(0L)),
+                  coalesce(sum(BalanceColumns.CREDITED_TODAY), lit(0L)),
+                  sum(when(col(BalanceColumns.CREDITED_TODAY).gt(0), 1L).otherwise(0L)),
+                  sum(when(col(BalanceColumns.AVAILABLE).notEqual(0), 1L).otherwise(0L)),
+                  coalesce(
+                      sum(
+                          when(
+                              col(BalanceColumns.AVAILABLE).notEqual(0),
+                              col(BalanceColumns.AVAILABLE))),
+                      lit(0L)),
+                  coalesce(sum(BalanceColumns.HELD), lit(0L)),
+                  coalesce(sum(BalanceColumns.PENDING), lit(0L)))
+              .collectAsList();
       long[] t = new long[9];
       Map<String, Long> byStatus = new TreeMap<>();
       long paidRows = 0;
@@ -103,7 +134,8 @@ public final class CheckNight {
           paidRows = row.getLong(1);
         }
       }
-      return new BalanceTotals(t[0], t[1], paidRows, t[2], t[3], t[4], t[5], t[6], t[7], t[8], byStatus);
+      return new BalanceTotals(
+          t[0], t[1], paidRows, t[2], t[3], t[4], t[5], t[6], t[7], t[8], byStatus);
     }
   }
 
@@ -111,9 +143,17 @@ public final class CheckNight {
     if (totals.unbalanced() == 0) {
       return Optional.empty();
     }
-    List<Row> broken = new FindUnbalancedBooks().apply(balances).orderBy(BalanceColumns.CREATOR_ID).limit(5).collectAsList();
-    return Optional.of("books do not balance (credited != pending + available + held + paid + forfeited) for "
-        + totals.unbalanced() + " creators, e.g. " + broken.stream().map(r -> r.<String>getAs(BalanceColumns.CREATOR_ID)).toList());
+    List<Row> broken =
+        new FindUnbalancedBooks()
+            .apply(balances)
+            .orderBy(BalanceColumns.CREATOR_ID)
+            .limit(5)
+            .collectAsList();
+    return Optional.of(
+        "books do not balance (credited != pending + available + held + paid + forfeited) for "
+            + totals.unbalanced()
+            + " creators, e.g. "
+            + broken.stream().map(r -> r.<String>getAs(BalanceColumns.CREATOR_ID)).toList());
   }
 
   private static Optional<String> countsReconcile(List<Row> counts, Dataset<Row> quarantine) {
@@ -121,7 +161,10 @@ public final class CheckNight {
     long quarantinedTotal = 0;
     for (Row row : counts) {
       long read = row.getAs("rows_read");
-      long accounted = row.<Long>getAs("accepted") + row.<Long>getAs("duplicates") + row.<Long>getAs("quarantined");
+      long accounted =
+          row.<Long>getAs("accepted")
+              + row.<Long>getAs("duplicates")
+              + row.<Long>getAs("quarantined");
       quarantinedTotal += row.<Long>getAs("quarantined");
       if (read != accounted) {
         broken.add(row.getAs("source_table"));
@@ -132,7 +175,8 @@ public final class CheckNight {
     }
     long quarantineRows = quarantine.count();
     if (quarantineRows != quarantinedTotal) {
-      return Optional.of("quarantine holds " + quarantineRows + " rows but the counts say " + quarantinedTotal);
+      return Optional.of(
+          "quarantine holds " + quarantineRows + " rows but the counts say " + quarantinedTotal);
     }
     return Optional.empty();
   }
@@ -145,8 +189,14 @@ public final class CheckNight {
       ids.add(row.getAs("payout_id"));
     }
     if (payouts.size() != totals.paidRows() || diamonds != totals.paidToday()) {
-      return Optional.of(String.format(Locale.ROOT, "payouts (%d rows, %d diamonds) do not match balances (%d paid, %d diamonds)",
-          payouts.size(), diamonds, totals.paidRows(), totals.paidToday()));
+      return Optional.of(
+          String.format(
+              Locale.ROOT,
+              "payouts (%d rows, %d diamonds) do not match balances (%d paid, %d diamonds)",
+              payouts.size(),
+              diamonds,
+              totals.paidRows(),
+              totals.paidToday()));
     }
     if (ids.size() != payouts.size()) {
       return Optional.of("payout_id is not unique");
@@ -161,8 +211,12 @@ public final class CheckNight {
     for (Row row : payouts) {
       long diamonds = row.<Long>getAs("diamonds");
       BigDecimal usd = row.getAs("amount_usd");
-      boolean exact = policy.diamondValueUsd().multiply(BigDecimal.valueOf(diamonds)).compareTo(usd) == 0;
-      boolean inRange = usd.compareTo(policy.dailyCapUsd()) <= 0 && usd.compareTo(policy.minimumPayoutUsd()) >= 0 && usd.signum() > 0;
+      boolean exact =
+          policy.diamondValueUsd().multiply(BigDecimal.valueOf(diamonds)).compareTo(usd) == 0;
+      boolean inRange =
+          usd.compareTo(policy.dailyCapUsd()) <= 0
+              && usd.compareTo(policy.minimumPayoutUsd()) >= 0
+              && usd.signum() > 0;
       if (!exact || !inRange) {
         broken.add(row.getAs("creator_id"));
       }
@@ -170,55 +224,111 @@ public final class CheckNight {
         break;
       }
     }
-    return broken.isEmpty() ? Optional.empty() : Optional.of("payouts break policy v" + policy.version() + " for creators " + broken);
+    return broken.isEmpty()
+        ? Optional.empty()
+        : Optional.of("payouts break policy v" + policy.version() + " for creators " + broken);
   }
 
   private Optional<String> creditsMatchGifts(BalanceTotals totals) {
     Dataset<Row> gifts =
-        AcceptedEvents.staged(context.spark(), context.files(),
-            context.warehouse().stagedEvents(context.night(), LedgerTable.GIFTS.tableName()), LedgerTable.GIFTS);
+        AcceptedEvents.staged(
+            context.spark(),
+            context.files(),
+            context.warehouse().stagedEvents(context.night(), LedgerTable.GIFTS.tableName()),
+            LedgerTable.GIFTS);
     Row g = gifts.agg(coalesce(sum("coins"), lit(0L))).first();
     long expected = Math.multiplyExact(g.getLong(0), context.policy().diamondsPerCoin());
     long credited = totals.creditedToday();
     return expected == credited
         ? Optional.empty()
-        : Optional.of("credited " + credited + " diamonds tonight but accepted gifts are worth " + expected);
+        : Optional.of(
+            "credited " + credited + " diamonds tonight but accepted gifts are worth " + expected);
   }
 
   private Optional<String> noCreatorLost(Dataset<Row> balances) {
-    Optional<LocalDate> previous = new NightRecords(context.warehouse(), context.files()).previous(context.night());
+    Optional<LocalDate> previous =
+        new NightRecords(context.warehouse(), context.files()).previous(context.night());
     if (previous.isEmpty()) {
       return Optional.empty();
     }
-    Dataset<Row> before = writer.read(context.warehouse().published(WarehouseLayout.CREATOR_BALANCES, previous.get()));
-    long lost = before.join(balances, before.col("creator_id").equalTo(balances.col("creator_id")), "left_anti").count();
-    return lost == 0 ? Optional.empty() : Optional.of(lost + " creators of night " + previous.get() + " have no balance row tonight");
+    Dataset<Row> before =
+        writer.read(
+            context.warehouse().published(WarehouseLayout.CREATOR_BALANCES, previous.get()));
+    long lost =
+        before
+            .join(
+                balances, before.col("creator_id").equalTo(balances.col("creator_id")), "left_anti")
+            .count();
+    return lost == 0
+        ? Optional.empty()
+        : Optional.of(
+            lost + " creators of night " + previous.get() + " have no balance row tonight");
   }
 
   /** Every held diamond belongs to an open review case, so a decision can release or forfeit it. */
   private Optional<String> heldMatchesOpenCases(Dataset<Row> balances) {
-    Dataset<Row> byCase = writer.read(context.warehouse().stagedKept(context.night(), ReviewNight.AREA, ReviewNight.CASE_HOLDS))
-        .groupBy(col("creator_id").as("_c")).agg(sum("diamonds").as("_case_held"));
-    List<Row> broken = balances.join(byCase, balances.col(BalanceColumns.CREATOR_ID).equalTo(byCase.col("_c")), "full_outer")
-        .filter(coalesce(col(BalanceColumns.HELD), lit(0L)).notEqual(coalesce(col("_case_held"), lit(0L))))
-        .select(coalesce(col(BalanceColumns.CREATOR_ID), col("_c")).as("_creator")).orderBy("_creator").limit(5).collectAsList();
-    return broken.isEmpty() ? Optional.empty()
-        : Optional.of("held diamonds do not match the open review cases' holds for creators " + broken.stream().map(r -> r.getString(0)).toList());
+    Dataset<Row> byCase =
+        writer
+            .read(
+                context
+                    .warehouse()
+                    .stagedKept(context.night(), ReviewNight.AREA, ReviewNight.CASE_HOLDS))
+            .groupBy(col("creator_id").as("_c"))
+            .agg(sum("diamonds").as("_case_held"));
+    List<Row> broken =
+        balances
+            .join(
+                byCase,
+                balances.col(BalanceColumns.CREATOR_ID).equalTo(byCase.col("_c")),
+                "full_outer")
+            .filter(
+                coalesce(col(BalanceColumns.HELD), lit(0L))
+                    .notEqual(coalesce(col("_case_held"), lit(0L))))
+            .select(coalesce(col(BalanceColumns.CREATOR_ID), col("_c")).as("_creator"))
+            .orderBy("_creator")
+            .limit(5)
+            .collectAsList();
+    return broken.isEmpty()
+        ? Optional.empty()
+        : Optional.of(
+            "held diamonds do not match the open review cases' holds for creators "
+                + broken.stream().map(r -> r.getString(0)).toList());
   }
 
-  /** Every pending diamond is in a clearing lot that is not held, and clears on a night after D (point 11). */
+  /**
+   * Every pending diamond is in a clearing lot that is not held, and clears on a night after D
+   * (point 11).
+   */
   private Optional<String> pendingMatchesClearingLots(Dataset<Row> balances) {
-    Dataset<Row> lots = writer.read(context.warehouse().stagedKept(context.night(), DetectNight.AREA_DAILY, CreditNight.CLEARING_LOTS));
+    Dataset<Row> lots =
+        writer.read(
+            context
+                .warehouse()
+                .stagedKept(context.night(), DetectNight.AREA_DAILY, CreditNight.CLEARING_LOTS));
     long early = lots.filter(col(ClearingLots.CLEARS_ON).leq(lit(context.night()))).count();
     if (early > 0) {
-      return Optional.of(early + " clearing lots kept after night " + context.night() + " clear on or before it");
+      return Optional.of(
+          early + " clearing lots kept after night " + context.night() + " clear on or before it");
     }
     Dataset<Row> byLots = ClearingLots.unheld(lots, "_c", "_lots_pending");
-    List<Row> broken = balances.join(byLots, balances.col(BalanceColumns.CREATOR_ID).equalTo(byLots.col("_c")), "full_outer")
-        .filter(coalesce(col(BalanceColumns.PENDING), lit(0L)).notEqual(coalesce(col("_lots_pending"), lit(0L))))
-        .select(coalesce(col(BalanceColumns.CREATOR_ID), col("_c")).as("_creator")).orderBy("_creator").limit(5).collectAsList();
-    return broken.isEmpty() ? Optional.empty()
-        : Optional.of("pending diamonds do not match the clearing lots for creators " + broken.stream().map(r -> r.getString(0)).toList());
+    List<Row> broken =
+        balances
+            .join(
+                byLots,
+                balances.col(BalanceColumns.CREATOR_ID).equalTo(byLots.col("_c")),
+                "full_outer")
+            .filter(
+                coalesce(col(BalanceColumns.PENDING), lit(0L))
+                    .notEqual(coalesce(col("_lots_pending"), lit(0L))))
+            .select(coalesce(col(BalanceColumns.CREATOR_ID), col("_c")).as("_creator"))
+            .orderBy("_creator")
+            .limit(5)
+            .collectAsList();
+    return broken.isEmpty()
+        ? Optional.empty()
+        : Optional.of(
+            "pending diamonds do not match the clearing lots for creators "
+                + broken.stream().map(r -> r.getString(0)).toList());
   }
 
   private NightSummary summarise(BalanceTotals totals, List<Row> payouts, List<Row> counts) {
@@ -231,8 +341,14 @@ public final class CheckNight {
           byReason.put(reason.name(), n);
         }
       }
-      ingest.add(new NightSummary.Ingested(row.getAs("source_table"), row.getAs("rows_read"), row.getAs("accepted"),
-          row.getAs("duplicates"), row.getAs("quarantined"), byReason));
+      ingest.add(
+          new NightSummary.Ingested(
+              row.getAs("source_table"),
+              row.getAs("rows_read"),
+              row.getAs("accepted"),
+              row.getAs("duplicates"),
+              row.getAs("quarantined"),
+              byReason));
     }
     BigDecimal paidUsd = BigDecimal.ZERO;
     Map<String, long[]> payoutsByCurrency = new TreeMap<>();
@@ -242,30 +358,58 @@ public final class CheckNight {
       paidUsd = paidUsd.add(usd);
       String currency = row.getAs("currency");
       payoutsByCurrency.computeIfAbsent(currency, c -> new long[1])[0]++;
-      BigDecimal[] amounts = amountsByCurrency.computeIfAbsent(currency, c -> new BigDecimal[] {null, null});
+      BigDecimal[] amounts =
+          amountsByCurrency.computeIfAbsent(currency, c -> new BigDecimal[] {null, null});
       BigDecimal amount = row.getAs("amount");
       amounts[0] = amounts[0] == null ? amount : amounts[0].add(amount);
       amounts[1] = amounts[1] == null ? usd : amounts[1].add(usd);
     }
     List<NightSummary.CurrencyTotal> byCurrency = new ArrayList<>();
-    payoutsByCurrency.forEach((currency, n) -> byCurrency.add(new NightSummary.CurrencyTotal(currency, n[0],
-        inMinorUnits(currency, amountsByCurrency.get(currency)[0]), amountsByCurrency.get(currency)[1].toPlainString())));
+    payoutsByCurrency.forEach(
+        (currency, n) ->
+            byCurrency.add(
+                new NightSummary.CurrencyTotal(
+                    currency,
+                    n[0],
+                    inMinorUnits(currency, amountsByCurrency.get(currency)[0]),
+                    amountsByCurrency.get(currency)[1].toPlainString())));
     Map<String, Long> flagsBySource = new TreeMap<>();
-    for (Row row : writer.read(staged(WarehouseLayout.FLAGS)).groupBy("source").count().collectAsList()) {
+    for (Row row :
+        writer.read(staged(WarehouseLayout.FLAGS)).groupBy("source").count().collectAsList()) {
       flagsBySource.put(row.getString(0), row.getLong(1));
     }
-    Row holds = writer.read(staged(WarehouseLayout.HOLDS)).agg(count(lit(1)), coalesce(sum("diamonds"), lit(0L))).first();
+    Row holds =
+        writer
+            .read(staged(WarehouseLayout.HOLDS))
+            .agg(count(lit(1)), coalesce(sum("diamonds"), lit(0L)))
+            .first();
     BigDecimal carriedUsd = atLeastCents(context.policy().valueUsd(totals.diamondsCarried()));
     return new NightSummary(
-        context.night().toString(), context.policy().version(), ingest, totals.creatorsCredited(), totals.creditedToday(),
-        payouts.size(), paidUsd.setScale(2).toPlainString(), byCurrency, totals.creators(), totals.byStatus(),
-        totals.creatorsCarried(), totals.diamondsCarried(), carriedUsd.toPlainString(), totals.held(), flagsBySource,
-        holds.getLong(0), holds.getLong(1), totals.pending());
+        context.night().toString(),
+        context.policy().version(),
+        ingest,
+        totals.creatorsCredited(),
+        totals.creditedToday(),
+        payouts.size(),
+        paidUsd.setScale(2).toPlainString(),
+        byCurrency,
+        totals.creators(),
+        totals.byStatus(),
+        totals.creatorsCarried(),
+        totals.diamondsCarried(),
+        carriedUsd.toPlainString(),
+        totals.held(),
+        flagsBySource,
+        holds.getLong(0),
+        holds.getLong(1),
+        totals.pending());
   }
 
   /** 40849.000 JPY as 40849, 69.100 KWD as 69.100: the currency's own minor units. */
   private static String inMinorUnits(String currency, BigDecimal amount) {
-    return amount.setScale(CurrencyMinorUnits.of(currency).orElse(amount.scale()), RoundingMode.UNNECESSARY).toPlainString();
+    return amount
+        .setScale(CurrencyMinorUnits.of(currency).orElse(amount.scale()), RoundingMode.UNNECESSARY)
+        .toPlainString();
   }
 
   /** Diamonds may be worth fractions of a cent: show at least cents, and every digit there is. */

@@ -8,9 +8,9 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Snapshots as checked and de-duplicated by ingest, kept per snapshot date so a snapshot is
- * validated once, on the night it lands, not again on every later night that reads it. A
- * night notes in its work folder which copy it used, so its later steps (and a resumed run)
- * read exactly that one.
+ * validated once, on the night it lands, not again on every later night that reads it. A night
+ * notes in its work folder which copy it used, so its later steps (and a resumed run) read exactly
+ * that one.
  */
 final class KeptSnapshots {
   private final NightContext context;
@@ -21,7 +21,9 @@ final class KeptSnapshots {
 
   /** Where a snapshot of date {@code asOf} is kept once a night that validated it publishes. */
   Path kept(LedgerTable table, LocalDate asOf) {
-    return new Path(new Path(new Path(context.warehouse().root(), "_giftpay/snapshots"), table.tableName()), "dt=" + asOf);
+    return new Path(
+        new Path(new Path(context.warehouse().root(), "_giftpay/snapshots"), table.tableName()),
+        "dt=" + asOf);
   }
 
   /** Tonight's own validated copy (a cache miss), moved to {@link #kept} at publish. */
@@ -31,7 +33,9 @@ final class KeptSnapshots {
 
   Optional<Path> reusable(LedgerTable table, LocalDate asOf) {
     Path kept = kept(table, asOf);
-    return asOf.isBefore(context.night()) && context.files().exists(kept) ? Optional.of(kept) : Optional.empty();
+    return asOf.isBefore(context.night()) && context.files().exists(kept)
+        ? Optional.of(kept)
+        : Optional.empty();
   }
 
   /** Records which copy tonight uses: the snapshot date (or "none") and the folder. */
@@ -67,8 +71,16 @@ final class KeptSnapshots {
   }
 
   private String pointerText(LedgerTable table) {
-    return context.files().readText(pointer(table))
-        .orElseThrow(() -> new NightFailure("Night " + context.night() + " has no " + table.tableName()
-            + " snapshot noted; its ingest step did not finish"));
+    return context
+        .files()
+        .readText(pointer(table))
+        .orElseThrow(
+            () ->
+                new NightFailure(
+                    "Night "
+                        + context.night()
+                        + " has no "
+                        + table.tableName()
+                        + " snapshot noted; its ingest step did not finish"));
   }
 }

@@ -13,23 +13,31 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The {@code night_counts} table: per ledger table read on D, rows read, accepted, duplicates
- * and quarantined, with one column per reject reason, then the rows read from late files. {@code rows_read = accepted + duplicates
- * + quarantined} on every row.
+ * The {@code night_counts} table: per ledger table read on D, rows read, accepted, duplicates and
+ * quarantined, with one column per reject reason, then the rows read from late files. {@code
+ * rows_read = accepted + duplicates + quarantined} on every row.
  */
 final class NightCountsTable {
   private NightCountsTable() {}
 
-  /** As {@link PublishedTables#NIGHT_COUNTS} defines it: the counts, then one column per reason in declaration order. */
+  /**
+   * As {@link PublishedTables#NIGHT_COUNTS} defines it: the counts, then one column per reason in
+   * declaration order.
+   */
   static StructType schema() {
     return PublishedTables.NIGHT_COUNTS.schema();
   }
 
-  /** One row per table counted; {@code lateRows}: of its rows read, those from files that landed late (absent: none). */
+  /**
+   * One row per table counted; {@code lateRows}: of its rows read, those from files that landed
+   * late (absent: none).
+   */
   static Dataset<Row> of(SparkSession spark, List<TableCounts> counts, Map<String, Long> lateRows) {
     List<Row> rows = new ArrayList<>();
     for (TableCounts c : counts) {
-      List<Object> values = new ArrayList<>(List.of(c.table(), c.rowsRead(), c.accepted(), c.duplicates(), c.quarantined()));
+      List<Object> values =
+          new ArrayList<>(
+              List.of(c.table(), c.rowsRead(), c.accepted(), c.duplicates(), c.quarantined()));
       for (RejectReason reason : RejectReason.values()) {
         values.add(c.quarantinedByReason().getOrDefault(reason, 0L));
       }

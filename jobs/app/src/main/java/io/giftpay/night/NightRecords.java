@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The warehouse's own record of which nights are published: one JSON file per night, written
- * last by the publish step. It decides what "completed" means, so a night is refused when its
+ * The warehouse's own record of which nights are published: one JSON file per night, written last
+ * by the publish step. It decides what "completed" means, so a night is refused when its
  * predecessor is missing, and a completed night is never run twice.
  */
 public final class NightRecords {
@@ -52,14 +52,25 @@ public final class NightRecords {
     LocalDate first = done.get(0);
     if (night.isBefore(first)) {
       throw new NightFailure(
-          "Night " + night + " is before this warehouse's first night " + first + "; nights run in order");
+          "Night "
+              + night
+              + " is before this warehouse's first night "
+              + first
+              + "; nights run in order");
     }
     LocalDate before = night.minusDays(1);
     if (!done.contains(before)) {
       LocalDate last = done.get(done.size() - 1);
       throw new NightFailure(
-          "Night " + night + " cannot run: the previous night " + before + " has not completed (last completed: "
-              + last + "); run " + last.plusDays(1) + " first");
+          "Night "
+              + night
+              + " cannot run: the previous night "
+              + before
+              + " has not completed (last completed: "
+              + last
+              + "); run "
+              + last.plusDays(1)
+              + " first");
     }
   }
 

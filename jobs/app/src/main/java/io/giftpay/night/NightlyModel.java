@@ -23,9 +23,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The night's anomaly model: trained on a deterministic sample of the trailing window's
- * {@code sender_features} (tonight included), kept with its card under
- * {@code _giftpay/models/isolation-forest/dt=D/}, broadcast, and used to score every sender.
+ * The night's anomaly model: trained on a deterministic sample of the trailing window's {@code
+ * sender_features} (tonight included), kept with its card under {@code
+ * _giftpay/models/isolation-forest/dt=D/}, broadcast, and used to score every sender.
  */
 final class NightlyModel {
   static final String NAME = SmileIsolationForestTrainer.NAME;
@@ -42,47 +42,82 @@ final class NightlyModel {
   Dataset<Row> scoreSenders(Dataset<Row> tonight) {
     double[][] rows = trainingRows(tonight);
     if (rows.length < MIN_TRAINING_ROWS) {
-      context.progress().line("[%s] model: %d training rows, fewer than %d; no model tonight", DetectNight.STEP, rows.length, MIN_TRAINING_ROWS);
+      context
+          .progress()
+          .line(
+              "[%s] model: %d training rows, fewer than %d; no model tonight",
+              DetectNight.STEP, rows.length, MIN_TRAINING_ROWS);
       return context.spark().createDataFrame(List.of(), FlagsSchema.SCHEMA);
     }
     GiftpayConfig config = context.config();
-    SmileIsolationForestTrainer trainer = new SmileIsolationForestTrainer(SmileIsolationForestTrainer.Parameters.defaults()
-        .withThreshold(AnomalyThreshold.parse(config.get(GiftpayConfig.MODEL_THRESHOLD, GiftpayConfig.MODEL_THRESHOLD_DEFAULT))));
-    AnomalyModel model = trainer.train(SenderModelFeatures.NAMES, rows,
-        config.getLong(GiftpayConfig.MODEL_SEED, GiftpayConfig.MODEL_SEED_DEFAULT));
+    SmileIsolationForestTrainer trainer =
+        new SmileIsolationForestTrainer(
+            SmileIsolationForestTrainer.Parameters.defaults()
+                .withThreshold(
+                    AnomalyThreshold.parse(
+                        config.get(
+                            GiftpayConfig.MODEL_THRESHOLD,
+                            GiftpayConfig.MODEL_THRESHOLD_DEFAULT))));
+    AnomalyModel model =
+        trainer.train(
+            SenderModelFeatures.NAMES,
+            rows,
+            config.getLong(GiftpayConfig.MODEL_SEED, GiftpayConfig.MODEL_SEED_DEFAULT));
     Path dir = context.warehouse().stagedKept(context.night(), AREA, NAME);
     try {
       new ModelStore().save(model, java.nio.file.Path.of(dir.toUri().getPath()));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot keep the night's model in " + dir, e);
     }
-    context.progress().line("[%s] model %s trained on %,d rows, threshold %.4f", DetectNight.STEP,
-        model.card().version(), rows.length, model.card().threshold());
-    return new ScoreSenders(context.spark().sparkContext().broadcast(model, scala.reflect.ClassTag$.MODULE$.apply(AnomalyModel.class)),
-        context.night(), FlagsSchema.SCHEMA).apply(tonight);
+    context
+        .progress()
+        .line(
+            "[%s] model %s trained on %,d rows, threshold %.4f",
+            DetectNight.STEP, model.card().version(), rows.length, model.card().threshold());
+    return new ScoreSenders(
+            context
+                .spark()
+                .sparkContext()
+                .broadcast(model, scala.reflect.ClassTag$.MODULE$.apply(AnomalyModel.class)),
+            context.night(),
+            FlagsSchema.SCHEMA)
+        .apply(tonight);
   }
 
   /** Tonight's and earlier nights' sender features, sampled by a hash of account and night. */
   private double[][] trainingRows(Dataset<Row> tonight) {
     GiftpayConfig config = context.config();
-    int window = config.getInt(GiftpayConfig.MODEL_WINDOW_NIGHTS, GiftpayConfig.MODEL_WINDOW_NIGHTS_DEFAULT);
-    Dataset<Row> all = tonight.select(ScoreSenders.rawColumns()).withColumn("_night", lit(context.night().toString()));
+    int window =
+        config.getInt(GiftpayConfig.MODEL_WINDOW_NIGHTS, GiftpayConfig.MODEL_WINDOW_NIGHTS_DEFAULT);
+    Dataset<Row> all =
+        tonight
+            .select(ScoreSenders.rawColumns())
+            .withColumn("_night", lit(context.night().toString()));
     for (LocalDate night : new NightRecords(context.warehouse(), context.files()).completed()) {
       if (night.isBefore(context.night()) && night.isAfter(context.night().minusDays(window))) {
         Path kept = context.warehouse().kept(DetectNight.AREA_FEATURES, FeatureViews.SENDER, night);
         if (context.files().exists(kept)) {
-          all = all.unionByName(context.spark().read().parquet(kept.toString()).select(ScoreSenders.rawColumns())
-              .withColumn("_night", lit(night.toString())));
+          all =
+              all.unionByName(
+                  context
+                      .spark()
+                      .read()
+                      .parquet(kept.toString())
+                      .select(ScoreSenders.rawColumns())
+                      .withColumn("_night", lit(night.toString())));
         }
       }
     }
     long total = all.count();
-    long cap = config.getInt(GiftpayConfig.MODEL_TRAINING_ROWS, GiftpayConfig.MODEL_TRAINING_ROWS_DEFAULT);
+    long cap =
+        config.getInt(GiftpayConfig.MODEL_TRAINING_ROWS, GiftpayConfig.MODEL_TRAINING_ROWS_DEFAULT);
     long keep = total <= cap ? SAMPLE_BUCKETS : Math.max(1, cap * SAMPLE_BUCKETS / total);
-    List<Row> sample = all
-        .filter(pmod(xxhash64(concat_ws("|", col("sender_id"), col("_night"))), lit(SAMPLE_BUCKETS)).lt(keep))
-        .orderBy("_night", "sender_id")
-        .collectAsList();
+    List<Row> sample =
+        all.filter(
+                pmod(xxhash64(concat_ws("|", col("sender_id"), col("_night"))), lit(SAMPLE_BUCKETS))
+                    .lt(keep))
+            .orderBy("_night", "sender_id")
+            .collectAsList();
     double[][] rows = new double[sample.size()][];
     for (int i = 0; i < rows.length; i++) {
       Double[] raw = new Double[SenderModelFeatures.NAMES.size()];

@@ -12,8 +12,8 @@ import org.apache.spark.SparkStatusTracker;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * What a person watching the night sees: one line per finished piece of work, and while a
- * step runs long, a line every few seconds with Spark's active stage and its tasks.
+ * What a person watching the night sees: one line per finished piece of work, and while a step runs
+ * long, a line every few seconds with Spark's active stage and its tasks.
  */
 public final class Progress implements AutoCloseable {
   private static final long HEARTBEAT_SECONDS = 10;
@@ -24,7 +24,8 @@ public final class Progress implements AutoCloseable {
   private final SparkWorkCounter counter = new SparkWorkCounter();
   private org.apache.spark.SparkContext counted;
   private SparkWorkCounter.Work stepStartWork = SparkWorkCounter.Work.NONE;
-  private final java.util.Map<String, SparkWorkCounter.Work> workByStep = new java.util.LinkedHashMap<>();
+  private final java.util.Map<String, SparkWorkCounter.Work> workByStep =
+      new java.util.LinkedHashMap<>();
 
   public Progress(PrintStream out) {
     this.out = out;
@@ -67,7 +68,9 @@ public final class Progress implements AutoCloseable {
     }
     SparkWorkCounter.Work work = counter.now().minus(stepStartWork);
     workByStep.merge(step, work, SparkWorkCounter.Work::plus);
-    line("[%s] done in %s (%,d Spark jobs, %,d stages, %,d tasks)", step, elapsed(startedNanos), work.jobs(), work.stages(), work.tasks());
+    line(
+        "[%s] done in %s (%,d Spark jobs, %,d stages, %,d tasks)",
+        step, elapsed(startedNanos), work.jobs(), work.stages(), work.tasks());
   }
 
   /**
@@ -85,8 +88,14 @@ public final class Progress implements AutoCloseable {
       total = total.plus(entry.getValue());
     }
     workByStep.clear();
-    return java.util.Optional.of(String.format(Locale.ROOT, "%,d jobs, %,d stages, %,d tasks (jobs per step: %s)",
-        total.jobs(), total.stages(), total.tasks(), String.join(", ", parts)));
+    return java.util.Optional.of(
+        String.format(
+            Locale.ROOT,
+            "%,d jobs, %,d stages, %,d tasks (jobs per step: %s)",
+            total.jobs(),
+            total.stages(),
+            total.tasks(),
+            String.join(", ", parts)));
   }
 
   private static String activeStage(SparkStatusTracker tracker) {
@@ -102,7 +111,13 @@ public final class Progress implements AutoCloseable {
         if (text.length() > 0) {
           text.append("; ");
         }
-        text.append(String.format(Locale.ROOT, "stage %d: %d/%d tasks", id, stage.numCompletedTasks(), stage.numTasks()));
+        text.append(
+            String.format(
+                Locale.ROOT,
+                "stage %d: %d/%d tasks",
+                id,
+                stage.numCompletedTasks(),
+                stage.numTasks()));
       }
     }
     return text.toString();

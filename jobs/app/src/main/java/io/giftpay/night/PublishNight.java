@@ -11,10 +11,10 @@ import java.util.List;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Step 7: makes the night visible. Each staged table folder is renamed into
- * {@code <table>/dt=D} (one atomic rename per table), tonight's accepted events join the kept
- * history, and the night's record is written last: it is what marks the night completed.
- * Safe to run again after a crash: a table already moved has nothing left in staging.
+ * Step 7: makes the night visible. Each staged table folder is renamed into {@code <table>/dt=D}
+ * (one atomic rename per table), tonight's accepted events join the kept history, and the night's
+ * record is written last: it is what marks the night completed. Safe to run again after a crash: a
+ * table already moved has nothing left in staging.
  */
 public final class PublishNight {
   public static final String STEP = "publish";
@@ -31,8 +31,15 @@ public final class PublishNight {
   public void run() {
     WarehouseLayout layout = context.warehouse();
     String summary =
-        context.files().readText(layout.work(context.night(), CheckNight.SUMMARY))
-            .orElseThrow(() -> new NightFailure("Night " + context.night() + " has no checked summary; its check step did not finish"));
+        context
+            .files()
+            .readText(layout.work(context.night(), CheckNight.SUMMARY))
+            .orElseThrow(
+                () ->
+                    new NightFailure(
+                        "Night "
+                            + context.night()
+                            + " has no checked summary; its check step did not finish"));
     List<String> published = new ArrayList<>();
     for (String table : TABLES) {
       Path staged = layout.stagedTable(context.night(), table);
@@ -48,20 +55,29 @@ public final class PublishNight {
       keepAcceptedEvents(table);
     }
     new KeptSnapshots(context).keepTonightsCopies();
-    DetectNight.keptAreas().forEach((name, area) -> {
-      Path staged = layout.stagedKept(context.night(), area, name);
-      if (context.files().exists(staged)) {
-        context.files().replace(staged, layout.kept(area, name, context.night()));
-      }
-    });
-    // The report reads the published tables and the kept case book, so it comes after both and before the record.
-    new NightReportWriter(layout, context.files()).write(
-        new NightReportReader(context.spark(), layout, context.files(), context.policy())
-            .read(context.night(), CaseSource.caseBook(context.policy()).cases(context.spark(), layout, context.night())));
+    DetectNight.keptAreas()
+        .forEach(
+            (name, area) -> {
+              Path staged = layout.stagedKept(context.night(), area, name);
+              if (context.files().exists(staged)) {
+                context.files().replace(staged, layout.kept(area, name, context.night()));
+              }
+            });
+    // The report reads the published tables and the kept case book, so it comes after both and
+    // before the record.
+    new NightReportWriter(layout, context.files())
+        .write(
+            new NightReportReader(context.spark(), layout, context.files(), context.policy())
+                .read(
+                    context.night(),
+                    CaseSource.caseBook(context.policy())
+                        .cases(context.spark(), layout, context.night())));
     RestrictedQuarantine.ownerOnlyAfterPublish(context);
     new NightRecords(layout, context.files()).write(context.night(), summary);
     context.files().delete(layout.staging(context.night()));
-    context.progress().line("[%s] %s published under %s", STEP, String.join(", ", published), layout.root());
+    context
+        .progress()
+        .line("[%s] %s published under %s", STEP, String.join(", ", published), layout.root());
   }
 
   /** {@code staged/event_date=E/} becomes {@code events/<table>/event_date=E/night=D/}. */
@@ -69,7 +85,8 @@ public final class PublishNight {
     Path staged = context.warehouse().stagedEvents(context.night(), table.tableName());
     Path kept = context.warehouse().acceptedEvents(table.tableName());
     for (Path dateDir : context.files().subfolders(staged, AcceptedEvents.EVENT_DATE + "=")) {
-      Path target = new Path(new Path(kept, dateDir.getName()), AcceptedEvents.NIGHT + "=" + context.night());
+      Path target =
+          new Path(new Path(kept, dateDir.getName()), AcceptedEvents.NIGHT + "=" + context.night());
       context.files().replace(dateDir, target);
     }
   }

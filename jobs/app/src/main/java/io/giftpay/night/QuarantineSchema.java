@@ -3,7 +3,10 @@ package io.giftpay.night;
 import io.giftpay.warehouse.PublishedTables;
 import org.apache.spark.sql.types.StructType;
 
-/** Columns of the {@code quarantine} table before its business_date, as {@link PublishedTables#QUARANTINE} defines them. */
+/**
+ * Columns of the {@code quarantine} table before its business_date, as {@link
+ * PublishedTables#QUARANTINE} defines them.
+ */
 final class QuarantineSchema {
   static final StructType SCHEMA = dropBusinessDate(PublishedTables.QUARANTINE.schema());
 

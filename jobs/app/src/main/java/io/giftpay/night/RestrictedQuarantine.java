@@ -20,19 +20,23 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The quarantined rows as they came, personal columns included, for the data steward and
- * {@code review show}: {@code <warehouse>/_giftpay/restricted/quarantine/dt=D/}, outside the
- * published tables. Staged with the night and moved by publish like the other kept areas
- * ({@link DetectNight#keptAreas}); folders {@code rwx------} and files {@code rw-------} on a local
- * file system (elsewhere the store's own access control must restrict it).
+ * The quarantined rows as they came, personal columns included, for the data steward and {@code
+ * review show}: {@code <warehouse>/_giftpay/restricted/quarantine/dt=D/}, outside the published
+ * tables. Staged with the night and moved by publish like the other kept areas ({@link
+ * DetectNight#keptAreas}); folders {@code rwx------} and files {@code rw-------} on a local file
+ * system (elsewhere the store's own access control must restrict it).
  */
 public final class RestrictedQuarantine {
   static final String AREA = "restricted";
   static final String NAME = "quarantine";
-  /** The published quarantine's columns, with the original record and the accounts the row names. */
-  static final StructType SCHEMA = StructType.fromDDL(
-      "source_table string, source_file string, event_id string, reason string, detail string, record string,"
-          + " account_ids array<string>, business_date date");
+
+  /**
+   * The published quarantine's columns, with the original record and the accounts the row names.
+   */
+  static final StructType SCHEMA =
+      StructType.fromDDL(
+          "source_table string, source_file string, event_id string, reason string, detail string, record string,"
+              + " account_ids array<string>, business_date date");
 
   private final SparkSession spark;
   private final WarehouseLayout warehouse;
@@ -49,11 +53,15 @@ public final class RestrictedQuarantine {
    * sender_id or creator_id), oldest night first.
    */
   public Dataset<Row> rowsFor(String accountId) {
-    List<String> nights = files.subfolders(root(warehouse), "dt=").stream().map(Path::toString).toList();
+    List<String> nights =
+        files.subfolders(root(warehouse), "dt=").stream().map(Path::toString).toList();
     if (nights.isEmpty()) {
       return spark.createDataFrame(List.of(), SCHEMA);
     }
-    return spark.read().schema(SCHEMA).parquet(nights.toArray(String[]::new))
+    return spark
+        .read()
+        .schema(SCHEMA)
+        .parquet(nights.toArray(String[]::new))
         .filter(array_contains(col("account_ids"), accountId))
         .orderBy("business_date", "source_table", "source_file", "event_id");
   }
@@ -79,8 +87,11 @@ public final class RestrictedQuarantine {
     try {
       FileSystem fs = dir.getFileSystem(context.spark().sparkContext().hadoopConfiguration());
       if (!"file".equals(fs.getScheme())) {
-        context.progress().line("[%s] %s is on %s, not a local file system: its permissions are the store's access control",
-            IngestNight.STEP, dir, fs.getScheme());
+        context
+            .progress()
+            .line(
+                "[%s] %s is on %s, not a local file system: its permissions are the store's access control",
+                IngestNight.STEP, dir, fs.getScheme());
         return;
       }
       java.nio.file.Path local = java.nio.file.Path.of(fs.makeQualified(dir).toUri());
@@ -89,11 +100,14 @@ public final class RestrictedQuarantine {
       }
       try (Stream<java.nio.file.Path> paths = Files.walk(local)) {
         for (java.nio.file.Path path : paths.toList()) {
-          Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwx------" : "rw-------"));
+          Files.setPosixFilePermissions(
+              path,
+              PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwx------" : "rw-------"));
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot make " + dir + " readable by its owner only: " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot make " + dir + " readable by its owner only: " + e.getMessage(), e);
     }
   }
 }

@@ -7,9 +7,9 @@ import org.apache.spark.scheduler.SparkListenerStageCompleted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
- * Counts the Spark jobs, stages and tasks a session runs, from Spark's own listener events:
- * a small night's cost is mostly the fixed cost of each job, so their number is printed with
- * every step. Stages skipped because their shuffle output was reused are not counted.
+ * Counts the Spark jobs, stages and tasks a session runs, from Spark's own listener events: a small
+ * night's cost is mostly the fixed cost of each job, so their number is printed with every step.
+ * Stages skipped because their shuffle output was reused are not counted.
  */
 final class SparkWorkCounter extends SparkListener {
   private final AtomicLong jobs = new AtomicLong();

@@ -35,30 +35,48 @@ final class StagedWriter {
   }
 
   /**
-   * A table to publish: one file, rows in a fixed order, stable file name, so the same night
-   * always produces the same bytes.
+   * A table to publish: one file, rows in a fixed order, stable file name, so the same night always
+   * produces the same bytes.
    */
   void table(Dataset<Row> rows, Path dir, String... sortColumns) {
     Column[] order = Arrays.stream(sortColumns).map(rows::col).toArray(Column[]::new);
-    rows.repartition(1).sortWithinPartitions(order).write().mode(SaveMode.Overwrite).parquet(dir.toString());
+    rows.repartition(1)
+        .sortWithinPartitions(order)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(dir.toString());
     KillPoints.reach("staged-table");
     files.normaliseSparkOutput(dir);
   }
 
   /**
-   * A published table, in the columns and row order {@link PublishedTables} gives it. Staged
-   * rows whose columns or types differ from the registry stop the night, naming the table.
+   * A published table, in the columns and row order {@link PublishedTables} gives it. Staged rows
+   * whose columns or types differ from the registry stop the night, naming the table.
    */
   void table(Dataset<Row> rows, PublishedTable table, Path dir) {
-    List<String> want = Arrays.stream(table.schema().fields()).map(f -> f.name() + " " + f.dataType().catalogString()).toList();
-    List<String> got = Arrays.stream(rows.schema().fields()).map(f -> f.name() + " " + f.dataType().catalogString()).toList();
+    List<String> want =
+        Arrays.stream(table.schema().fields())
+            .map(f -> f.name() + " " + f.dataType().catalogString())
+            .toList();
+    List<String> got =
+        Arrays.stream(rows.schema().fields())
+            .map(f -> f.name() + " " + f.dataType().catalogString())
+            .toList();
     if (!got.equals(want)) {
-      throw new IllegalStateException("Invalid staged table " + table.name() + ": columns " + got
-          + " differ from PublishedTables " + want);
+      throw new IllegalStateException(
+          "Invalid staged table "
+              + table.name()
+              + ": columns "
+              + got
+              + " differ from PublishedTables "
+              + want);
     }
     // The registry's nullability, not whatever the plan happened to infer, goes into the footer, so
     // a table's schema is the same every night; a null in a required column stops the write.
-    table(spark.createDataFrame(rows.rdd(), table.schema()), dir, table.sortOrder().toArray(String[]::new));
+    table(
+        spark.createDataFrame(rows.rdd(), table.schema()),
+        dir,
+        table.sortOrder().toArray(String[]::new));
   }
 
   /** Accepted events, one folder per event date, for replay look-ups and feature windows. */

@@ -7,8 +7,8 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Where the report gets night D's review cases. The review queue computes them; the report
- * only shows them, so it takes them from whoever has them.
+ * Where the report gets night D's review cases. The review queue computes them; the report only
+ * shows them, so it takes them from whoever has them.
  */
 @FunctionalInterface
 public interface CaseSource {
@@ -19,7 +19,14 @@ public interface CaseSource {
 
   /** The case book night D kept (open and decided cases, USD at the policy's diamond value). */
   static CaseSource caseBook(io.giftpay.payout.PayoutPolicy policy) {
-    return (spark, layout, night) -> new io.giftpay.review.ReviewBook(spark, layout,
-        new io.giftpay.warehouse.WarehouseFiles(layout.root(), spark.sparkContext().hadoopConfiguration()), policy, night).cases();
+    return (spark, layout, night) ->
+        new io.giftpay.review.ReviewBook(
+                spark,
+                layout,
+                new io.giftpay.warehouse.WarehouseFiles(
+                    layout.root(), spark.sparkContext().hadoopConfiguration()),
+                policy,
+                night)
+            .cases();
   }
 }

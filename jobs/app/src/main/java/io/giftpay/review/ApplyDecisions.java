@@ -17,12 +17,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Applies tonight's review decisions to the balances, before tonight's holds and payouts
- * (policy point 8): a released diamond moves from held to available (and is paid tonight if the
- * creator qualifies) or, if its clearing night has not come (point 11), to pending; a forfeited
- * one from held to forfeited (never paid). Which released diamonds stay pending is what the
- * clearing lots say ({@link ReleaseHeldLots}). Each move keeps
- * {@code pending + available + held + forfeited} unchanged, so the books still balance.
+ * Applies tonight's review decisions to the balances, before tonight's holds and payouts (policy
+ * point 8): a released diamond moves from held to available (and is paid tonight if the creator
+ * qualifies) or, if its clearing night has not come (point 11), to pending; a forfeited one from
+ * held to forfeited (never paid). Which released diamonds stay pending is what the clearing lots
+ * say ({@link ReleaseHeldLots}). Each move keeps {@code pending + available + held + forfeited}
+ * unchanged, so the books still balance.
  */
 public final class ApplyDecisions implements Transform {
   public static final String RELEASED = "released";
@@ -45,13 +45,20 @@ public final class ApplyDecisions implements Transform {
 
   @Override
   public Dataset<Row> apply(Dataset<Row> balances) {
-    Dataset<Row> perCreator = moves.groupBy(col(CREATOR_ID).as("_moved_creator"))
-        .agg(sum(RELEASED).as("_released"), sum(FORFEITED_NOW).as("_forfeited"));
+    Dataset<Row> perCreator =
+        moves
+            .groupBy(col(CREATOR_ID).as("_moved_creator"))
+            .agg(sum(RELEASED).as("_released"), sum(FORFEITED_NOW).as("_forfeited"));
     // released diamonds still clearing: how much more is pending in the lots than before
-    Dataset<Row> pendingGain = ClearingLots.unheldGain(lotsBefore, lotsAfter, "_moved_creator", "_to_pending");
-    Dataset<Row> joined = balances
-        .join(perCreator, balances.col(CREATOR_ID).equalTo(perCreator.col("_moved_creator")), "left")
-        .join(pendingGain, "_moved_creator", "left");
+    Dataset<Row> pendingGain =
+        ClearingLots.unheldGain(lotsBefore, lotsAfter, "_moved_creator", "_to_pending");
+    Dataset<Row> joined =
+        balances
+            .join(
+                perCreator,
+                balances.col(CREATOR_ID).equalTo(perCreator.col("_moved_creator")),
+                "left")
+            .join(pendingGain, "_moved_creator", "left");
     Column released = coalesce(col("_released"), lit(0L));
     Column forfeited = coalesce(col("_forfeited"), lit(0L));
     Column toPending = coalesce(col("_to_pending"), lit(0L));

@@ -24,13 +24,13 @@ import java.util.stream.Stream;
 
 /**
  * The review decisions, one JSON file per decision under {@code _giftpay/review/decisions/},
- * appended and never edited. Each file appears whole (written aside, then moved into place), so
- * a night reading the folder sees a decision entirely or not at all. Reviewers deciding at once
- * take turns on a file lock (and an in-process lock, for two threads of one JVM), so the check
- * "is this case already decided?" and the append are one step: nothing is lost or doubled.
+ * appended and never edited. Each file appears whole (written aside, then moved into place), so a
+ * night reading the folder sees a decision entirely or not at all. Reviewers deciding at once take
+ * turns on a file lock (and an in-process lock, for two threads of one JVM), so the check "is this
+ * case already decided?" and the append are one step: nothing is lost or doubled.
  *
- * <p>The folder must be on a file system every reviewer's process sees (a local disk or a
- * shared mount with POSIX locks).
+ * <p>The folder must be on a file system every reviewer's process sees (a local disk or a shared
+ * mount with POSIX locks).
  */
 public final class DecisionLog {
   private static final ReentrantLock IN_PROCESS = new ReentrantLock();
@@ -52,21 +52,24 @@ public final class DecisionLog {
   }
 
   /**
-   * Runs {@code decide} while no other reviewer can append, and appends what it returns.
-   * {@code decide} may throw {@link DecisionRefused}: then nothing is written.
+   * Runs {@code decide} while no other reviewer can append, and appends what it returns. {@code
+   * decide} may throw {@link DecisionRefused}: then nothing is written.
    */
   public ReviewDecision appendChecked(Supplier<ReviewDecision> decide) {
     IN_PROCESS.lock();
     try {
       Files.createDirectories(dir);
-      try (FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try (FileChannel channel =
+              FileChannel.open(
+                  dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           FileLock lock = channel.lock()) {
         ReviewDecision decision = decide.get();
         write(decision);
         return decision;
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot record the decision in " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot record the decision in " + dir + ": " + e.getMessage(), e);
     } finally {
       IN_PROCESS.unlock();
     }
@@ -86,13 +89,22 @@ public final class DecisionLog {
     }
     List<ReviewDecision> all = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SUFFIX) && !f.getFileName().toString().startsWith(".")).sorted().toList()) {
+      for (Path file :
+          files
+              .filter(
+                  f ->
+                      f.getFileName().toString().endsWith(SUFFIX)
+                          && !f.getFileName().toString().startsWith("."))
+              .sorted()
+              .toList()) {
         all.add(fromJson(Files.readString(file, StandardCharsets.UTF_8), file));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the review decisions in " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot read the review decisions in " + dir + ": " + e.getMessage(), e);
     }
-    all.sort(Comparator.comparing(ReviewDecision::decidedAt).thenComparing(ReviewDecision::decisionId));
+    all.sort(
+        Comparator.comparing(ReviewDecision::decidedAt).thenComparing(ReviewDecision::decisionId));
     return all;
   }
 
@@ -127,7 +139,8 @@ public final class DecisionLog {
           Instant.parse(n.get("decided_at").asText()),
           limit == null || limit.isNull() ? null : new BigDecimal(limit.asText()));
     } catch (IOException | RuntimeException e) {
-      throw new IllegalStateException("Invalid review decision file " + file + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Invalid review decision file " + file + ": " + e.getMessage(), e);
     }
   }
 }

@@ -1,9 +1,9 @@
 package io.giftpay.spark;
 
 /**
- * Column names of a creator's balance. The cumulative columns obey the books' identity
- * {@code credited = pending + available + held + paid + forfeited}; the {@code *_today} ones are
- * night D. Pending is policy v2's clearing (always 0 under v1).
+ * Column names of a creator's balance. The cumulative columns obey the books' identity {@code
+ * credited = pending + available + held + paid + forfeited}; the {@code *_today} ones are night D.
+ * Pending is policy v2's clearing (always 0 under v1).
  */
 public final class BalanceColumns {
   public static final String CREATOR_ID = "creator_id";
@@ -19,7 +19,9 @@ public final class BalanceColumns {
   public static final String STATUS = "status";
 
   /** The state carried from one night to the next. */
-  public static final String[] CARRIED = {CREATOR_ID, CREDITED, PENDING, AVAILABLE, HELD, PAID, FORFEITED};
+  public static final String[] CARRIED = {
+    CREATOR_ID, CREDITED, PENDING, AVAILABLE, HELD, PAID, FORFEITED
+  };
 
   private BalanceColumns() {}
 }

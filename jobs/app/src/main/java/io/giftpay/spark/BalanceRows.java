@@ -9,9 +9,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The {@code creator_balances} table: one row per creator with any balance or activity,
- * cumulative diamonds after night D's payout, tonight's movements and the status saying why
- * nothing (or what) was paid.
+ * The {@code creator_balances} table: one row per creator with any balance or activity, cumulative
+ * diamonds after night D's payout, tonight's movements and the status saying why nothing (or what)
+ * was paid.
  */
 public final class BalanceRows implements Transform {
   private final LocalDate businessDate;
@@ -37,6 +37,10 @@ public final class BalanceRows implements Transform {
         col(BalanceColumns.CREDITED_TODAY),
         col(BalanceColumns.GIFTS_TODAY),
         col(BalanceColumns.PAID_TODAY),
-        col(BalanceColumns.AVAILABLE).cast("decimal(20,0)").multiply(lit(diamondValueUsd)).cast("decimal(22,4)").as("available_usd"));
+        col(BalanceColumns.AVAILABLE)
+            .cast("decimal(20,0)")
+            .multiply(lit(diamondValueUsd))
+            .cast("decimal(22,4)")
+            .as("available_usd"));
   }
 }

@@ -19,22 +19,33 @@ import org.apache.spark.sql.Row;
 
 /**
  * Adds tonight's credits to the balances carried from the previous night (policy point 3).
- * Tonight's credits are pending until they clear ({@link MatureCredits} makes them available,
- * at once under policy v1). Input: the previous night's balances ({@link BalanceColumns#CARRIED});
+ * Tonight's credits are pending until they clear ({@link MatureCredits} makes them available, at
+ * once under policy v1). Input: the previous night's balances ({@link BalanceColumns#CARRIED});
  * output: one row per creator with a balance or a credit tonight, before anything is paid.
  */
 public final class CarryBalances implements Transform {
   private final Dataset<Row> credits;
 
-  /** @param credits the output of {@link CreditCreators} */
+  /**
+   * @param credits the output of {@link CreditCreators}
+   */
   public CarryBalances(Dataset<Row> credits) {
     this.credits = credits;
   }
 
   @Override
   public Dataset<Row> apply(Dataset<Row> previous) {
-    Dataset<Row> before = previous.select(BalanceColumns.CARRIED[0], java.util.Arrays.copyOfRange(BalanceColumns.CARRIED, 1, BalanceColumns.CARRIED.length));
-    Dataset<Row> joined = before.alias("b").join(credits.alias("c"), col("b." + CREATOR_ID).equalTo(col("c." + CREATOR_ID)), "full_outer");
+    Dataset<Row> before =
+        previous.select(
+            BalanceColumns.CARRIED[0],
+            java.util.Arrays.copyOfRange(BalanceColumns.CARRIED, 1, BalanceColumns.CARRIED.length));
+    Dataset<Row> joined =
+        before
+            .alias("b")
+            .join(
+                credits.alias("c"),
+                col("b." + CREATOR_ID).equalTo(col("c." + CREATOR_ID)),
+                "full_outer");
     Column today = coalesce(col("c." + CREDITED_TODAY), lit(0L));
     return joined.select(
         coalesce(col("b." + CREATOR_ID), col("c." + CREATOR_ID)).as(CREATOR_ID),

@@ -28,10 +28,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Applies the payout policy to every creator's available balance (pending diamonds are never paid): joins the accounts snapshot and the FX
- * rates as of D, asks the plain-Java {@link PayoutCalculator} for each creator, and returns the
- * balances after payout with the decision's columns. Spark only moves the rows; the
- * arithmetic is the calculator's.
+ * Applies the payout policy to every creator's available balance (pending diamonds are never paid):
+ * joins the accounts snapshot and the FX rates as of D, asks the plain-Java {@link
+ * PayoutCalculator} for each creator, and returns the balances after payout with the decision's
+ * columns. Spark only moves the rows; the arithmetic is the calculator's.
  */
 public final class DecidePayouts implements Transform {
   public static final String PAYOUT_ID = "payout_id";
@@ -41,6 +41,7 @@ public final class DecidePayouts implements Transform {
   public static final String FX_RATE = "fx_rate";
   public static final String PAYOUT_METHOD = "payout_method";
   public static final String CAPPED = "capped";
+
   /** Input column (optional): the creator is on hold, so nothing is paid. */
   public static final String ON_HOLD = "on_hold";
 
@@ -72,10 +73,12 @@ public final class DecidePayouts implements Transform {
   private final Dataset<Row> fxRates;
 
   /**
-   * @param accounts accounts as of D: user_id, kyc_verified, birth_date, payout_currency, payout_method
+   * @param accounts accounts as of D: user_id, kyc_verified, birth_date, payout_currency,
+   *     payout_method
    * @param fxRates the FX snapshot as of D: currency, units_per_usd (one row per currency)
    */
-  public DecidePayouts(PayoutPolicy policy, LocalDate businessDate, Dataset<Row> accounts, Dataset<Row> fxRates) {
+  public DecidePayouts(
+      PayoutPolicy policy, LocalDate businessDate, Dataset<Row> accounts, Dataset<Row> fxRates) {
     this.policy = policy;
     this.businessDate = businessDate;
     this.accounts = accounts;
@@ -88,8 +91,11 @@ public final class DecidePayouts implements Transform {
         balances
             .join(
                 accounts.select(
-                    col("user_id"), col("kyc_verified"), col("birth_date"),
-                    col("payout_currency"), col("payout_method")),
+                    col("user_id"),
+                    col("kyc_verified"),
+                    col("birth_date"),
+                    col("payout_currency"),
+                    col("payout_method")),
                 balances.col(CREATOR_ID).equalTo(col("user_id")),
                 "left")
             .join(
@@ -98,15 +104,30 @@ public final class DecidePayouts implements Transform {
                 "left");
     // A creator put on hold by detection is paid nothing until a reviewer decides.
     org.apache.spark.sql.Column onHold =
-        java.util.Arrays.asList(balances.columns()).contains(ON_HOLD) ? col(ON_HOLD) : org.apache.spark.sql.functions.lit(false);
+        java.util.Arrays.asList(balances.columns()).contains(ON_HOLD)
+            ? col(ON_HOLD)
+            : org.apache.spark.sql.functions.lit(false);
     Dataset<Row> inputs =
         withAccount.select(
-            col(CREATOR_ID), col(CREDITED_TODAY), col(GIFTS_TODAY), col(CREDITED), col(AVAILABLE),
-            col(HELD), col(PAID), col(FORFEITED), col("kyc_verified"), col("birth_date"),
-            col("payout_currency"), col("payout_method"), col("units_per_usd"), onHold.as(ON_HOLD), col(PENDING));
+            col(CREATOR_ID),
+            col(CREDITED_TODAY),
+            col(GIFTS_TODAY),
+            col(CREDITED),
+            col(AVAILABLE),
+            col(HELD),
+            col(PAID),
+            col(FORFEITED),
+            col("kyc_verified"),
+            col("birth_date"),
+            col("payout_currency"),
+            col("payout_method"),
+            col("units_per_usd"),
+            onHold.as(ON_HOLD),
+            col(PENDING));
     PayoutCalculator calculator = new PayoutCalculator(policy);
     LocalDate night = businessDate;
-    return inputs.map((MapFunction<Row, Row>) row -> decide(calculator, night, row), Encoders.row(SCHEMA));
+    return inputs.map(
+        (MapFunction<Row, Row>) row -> decide(calculator, night, row), Encoders.row(SCHEMA));
   }
 
   private static Row decide(PayoutCalculator calculator, LocalDate night, Row row) {

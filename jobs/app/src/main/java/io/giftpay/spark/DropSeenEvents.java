@@ -4,15 +4,17 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Drops the events whose {@code event_id} was accepted on an earlier night: a replay counts
- * once across all history. The caller passes only the ids of the event dates tonight's rows
- * carry (a replay has its original's event_time), so the cost follows tonight's volume, not
- * the warehouse's age.
+ * Drops the events whose {@code event_id} was accepted on an earlier night: a replay counts once
+ * across all history. The caller passes only the ids of the event dates tonight's rows carry (a
+ * replay has its original's event_time), so the cost follows tonight's volume, not the warehouse's
+ * age.
  */
 public final class DropSeenEvents implements Transform {
   private final Dataset<Row> seenIds;
 
-  /** @param seenIds earlier nights' accepted event ids, column {@code event_id} */
+  /**
+   * @param seenIds earlier nights' accepted event ids, column {@code event_id}
+   */
   public DropSeenEvents(Dataset<Row> seenIds) {
     this.seenIds = seenIds;
   }

@@ -14,8 +14,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The creators whose books do not balance: {@code credited != pending + available + held + paid
- * + forfeited}, or a negative pending, paid, held, forfeited or paid-today. Empty means the books
+ * The creators whose books do not balance: {@code credited != pending + available + held + paid +
+ * forfeited}, or a negative pending, paid, held, forfeited or paid-today. Empty means the books
  * balance.
  */
 public final class FindUnbalancedBooks implements Transform {
@@ -24,10 +24,25 @@ public final class FindUnbalancedBooks implements Transform {
     return balances.filter(unbalanced());
   }
 
-  /** True for a balance row whose books do not balance (for counting them inside a wider aggregate). */
+  /**
+   * True for a balance row whose books do not balance (for counting them inside a wider aggregate).
+   */
   public static Column unbalanced() {
-    Column identity = col(CREDITED).notEqual(col(PENDING).plus(col(AVAILABLE)).plus(col(HELD)).plus(col(PAID)).plus(col(FORFEITED)));
-    Column negative = col(PENDING).lt(0).or(col(PAID).lt(0)).or(col(HELD).lt(0)).or(col(FORFEITED).lt(0)).or(col(PAID_TODAY).lt(0));
+    Column identity =
+        col(CREDITED)
+            .notEqual(
+                col(PENDING)
+                    .plus(col(AVAILABLE))
+                    .plus(col(HELD))
+                    .plus(col(PAID))
+                    .plus(col(FORFEITED)));
+    Column negative =
+        col(PENDING)
+            .lt(0)
+            .or(col(PAID).lt(0))
+            .or(col(HELD).lt(0))
+            .or(col(FORFEITED).lt(0))
+            .or(col(PAID_TODAY).lt(0));
     return identity.or(negative);
   }
 }

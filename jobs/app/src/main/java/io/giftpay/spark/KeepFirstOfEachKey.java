@@ -13,10 +13,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * Keeps one row per key among tonight's valid rows: a replay landing twice in the same night
- * counts once, and a snapshot listing a key twice keeps one. The row kept is the first by
- * source file, then by every other column, so the choice never depends on how Spark split the
- * input. Only keys that occur more than once are sorted; the rest pass straight through.
+ * Keeps one row per key among tonight's valid rows: a replay landing twice in the same night counts
+ * once, and a snapshot listing a key twice keeps one. The row kept is the first by source file,
+ * then by every other column, so the choice never depends on how Spark split the input. Only keys
+ * that occur more than once are sorted; the rest pass straight through.
  */
 public final class KeepFirstOfEachKey implements Transform {
   private static final String RANK = "_rank";
@@ -25,7 +25,9 @@ public final class KeepFirstOfEachKey implements Transform {
 
   private final String keyColumn;
 
-  /** @param keyColumn {@code event_id} for events, the snapshot's key for snapshots */
+  /**
+   * @param keyColumn {@code event_id} for events, the snapshot's key for snapshots
+   */
   public KeepFirstOfEachKey(String keyColumn) {
     this.keyColumn = keyColumn;
   }
@@ -34,13 +36,20 @@ public final class KeepFirstOfEachKey implements Transform {
   public Dataset<Row> apply(Dataset<Row> validRows) {
     // Renamed, so the join of the rows with their own repeated keys is not a self-join condition.
     Dataset<Row> repeatedKeys =
-        validRows.groupBy(col(keyColumn)).agg(count(lit(1)).as(OCCURRENCES))
-            .filter(col(OCCURRENCES).gt(1)).select(col(keyColumn).as(REPEATED_KEY));
-    Dataset<Row> once = validRows.join(repeatedKeys, col(keyColumn).equalTo(col(REPEATED_KEY)), "left_anti");
-    Dataset<Row> repeated = validRows.join(repeatedKeys, col(keyColumn).equalTo(col(REPEATED_KEY)), "left_semi");
+        validRows
+            .groupBy(col(keyColumn))
+            .agg(count(lit(1)).as(OCCURRENCES))
+            .filter(col(OCCURRENCES).gt(1))
+            .select(col(keyColumn).as(REPEATED_KEY));
+    Dataset<Row> once =
+        validRows.join(repeatedKeys, col(keyColumn).equalTo(col(REPEATED_KEY)), "left_anti");
+    Dataset<Row> repeated =
+        validRows.join(repeatedKeys, col(keyColumn).equalTo(col(REPEATED_KEY)), "left_semi");
     Dataset<Row> firstOfRepeated =
         repeated
-            .withColumn(RANK, row_number().over(Window.partitionBy(col(keyColumn)).orderBy(order(validRows))))
+            .withColumn(
+                RANK,
+                row_number().over(Window.partitionBy(col(keyColumn)).orderBy(order(validRows))))
             .filter(col(RANK).equalTo(1))
             .drop(RANK);
     return once.unionByName(firstOfRepeated);

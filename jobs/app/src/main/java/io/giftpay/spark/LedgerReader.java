@@ -24,8 +24,8 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Reads one ledger partition, CSV and Parquet files mixed, into parsed contract rows. Each file
- * is read on its own, so CSV headers may name the columns in any order.
+ * Reads one ledger partition, CSV and Parquet files mixed, into parsed contract rows. Each file is
+ * read on its own, so CSV headers may name the columns in any order.
  */
 public final class LedgerReader {
   private final SparkSession spark;
@@ -41,7 +41,10 @@ public final class LedgerReader {
     return readParsed(table, layout.files(partition));
   }
 
-  /** The given ledger files of one table (a partition's, and files that landed late in earlier ones). */
+  /**
+   * The given ledger files of one table (a partition's, and files that landed late in earlier
+   * ones).
+   */
   public Dataset<Row> readParsed(LedgerTable table, List<LedgerFile> files) {
     ParseContractColumns parse = new ParseContractColumns(table);
     Dataset<Row> all = null;
@@ -51,7 +54,8 @@ public final class LedgerReader {
       if (!unread.isEmpty()) {
         unreadColumns.put(layout.relativeName(file.path()), unread);
       }
-      Dataset<Row> raw = read.withColumn(ParseContractColumns.SOURCE_FILE, lit(layout.relativeName(file.path())));
+      Dataset<Row> raw =
+          read.withColumn(ParseContractColumns.SOURCE_FILE, lit(layout.relativeName(file.path())));
       Dataset<Row> parsed = parse.apply(raw);
       all = all == null ? parsed : all.unionAll(parsed);
     }
@@ -60,8 +64,8 @@ public final class LedgerReader {
 
   /**
    * Columns of the files read so far that the contract does not name, by file: not read, and
-   * reported, so that a column upstream renamed is seen (its contract name then goes missing,
-   * and the rows to quarantine as MISSING_FIELD).
+   * reported, so that a column upstream renamed is seen (its contract name then goes missing, and
+   * the rows to quarantine as MISSING_FIELD).
    */
   public Map<String, List<String>> unreadColumns() {
     return Collections.unmodifiableMap(unreadColumns);
@@ -82,8 +86,8 @@ public final class LedgerReader {
   }
 
   /**
-   * How a landed CSV file is read, the one definition {@link SourceRowCounts} shares: every
-   * field as text, a header naming the columns, and no record dropped for its shape.
+   * How a landed CSV file is read, the one definition {@link SourceRowCounts} shares: every field
+   * as text, a header naming the columns, and no record dropped for its shape.
    */
   static DataFrameReader csvReader(SparkSession spark) {
     return spark
@@ -106,10 +110,14 @@ public final class LedgerReader {
     }
     StructType strings = new StructType(fields.toArray(StructField[]::new));
     // Reuse the transform itself so the two can never disagree.
-    StructType typed = new ParseContractColumns(table)
-        .apply(SparkSession.active().createDataFrame(List.of(), strings)
-            .withColumn(ParseContractColumns.SOURCE_FILE, lit(null).cast(DataTypes.StringType)))
-        .schema();
+    StructType typed =
+        new ParseContractColumns(table)
+            .apply(
+                SparkSession.active()
+                    .createDataFrame(List.of(), strings)
+                    .withColumn(
+                        ParseContractColumns.SOURCE_FILE, lit(null).cast(DataTypes.StringType)))
+            .schema();
     return typed;
   }
 }

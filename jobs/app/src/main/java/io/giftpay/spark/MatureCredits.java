@@ -13,15 +13,17 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Moves the pending diamonds whose clearing night has come (clears_on &lt;= D, no hold on them)
- * to available (point 11). Under policy v1 tonight's credits clear tonight, so everything
- * credited is available at once, as version 1 says. Keeps {@code pending + available} unchanged.
+ * Moves the pending diamonds whose clearing night has come (clears_on &lt;= D, no hold on them) to
+ * available (point 11). Under policy v1 tonight's credits clear tonight, so everything credited is
+ * available at once, as version 1 says. Keeps {@code pending + available} unchanged.
  */
 public final class MatureCredits implements Transform {
   private final Dataset<Row> lots;
   private final LocalDate night;
 
-  /** @param lots every lot, tonight's credits included ({@link ScheduleCredits}) */
+  /**
+   * @param lots every lot, tonight's credits included ({@link ScheduleCredits})
+   */
   public MatureCredits(Dataset<Row> lots, LocalDate night) {
     this.lots = lots;
     this.night = night;
@@ -29,7 +31,11 @@ public final class MatureCredits implements Transform {
 
   @Override
   public Dataset<Row> apply(Dataset<Row> balances) {
-    Dataset<Row> matured = ClearingLots.unheld(lots.filter(col(ClearingLots.CLEARS_ON).leq(lit(night))), "_matured_creator", "_matured");
+    Dataset<Row> matured =
+        ClearingLots.unheld(
+            lots.filter(col(ClearingLots.CLEARS_ON).leq(lit(night))),
+            "_matured_creator",
+            "_matured");
     Column cleared = coalesce(col("_matured"), lit(0L));
     return balances
         .join(matured, balances.col(CREATOR_ID).equalTo(matured.col("_matured_creator")), "left")

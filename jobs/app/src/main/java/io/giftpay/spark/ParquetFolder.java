@@ -23,9 +23,9 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * A folder of Parquet files Spark wrote (partition sub-folders included), read through the files'
- * footers on the driver. Spark answers the same questions with a job each: reading a folder
- * without a schema runs one to find it, and {@code count()} runs one to add up rows. On a small
- * night those jobs are a good part of the cost, and the footers already hold both answers.
+ * footers on the driver. Spark answers the same questions with a job each: reading a folder without
+ * a schema runs one to find it, and {@code count()} runs one to add up rows. On a small night those
+ * jobs are a good part of the cost, and the footers already hold both answers.
  */
 public final class ParquetFolder {
   /** Where Spark keeps a file's Spark SQL schema, as JSON, in the footer's key-value metadata. */
@@ -40,8 +40,8 @@ public final class ParquetFolder {
   }
 
   /**
-   * The folder as a Dataset, its schema taken from the first file's footer (no Spark job); a
-   * folder whose files carry no Spark schema is read the way Spark reads any other.
+   * The folder as a Dataset, its schema taken from the first file's footer (no Spark job); a folder
+   * whose files carry no Spark schema is read the way Spark reads any other.
    */
   public Dataset<Row> read() {
     Optional<StructType> schema = sparkSchema();
@@ -67,7 +67,8 @@ public final class ParquetFolder {
     if (files.isEmpty()) {
       return Optional.empty();
     }
-    String json = footer(files.get(0)).getFileMetaData().getKeyValueMetaData().get(SPARK_SCHEMA_KEY);
+    String json =
+        footer(files.get(0)).getFileMetaData().getKeyValueMetaData().get(SPARK_SCHEMA_KEY);
     if (json == null) {
       return Optional.empty();
     }
@@ -76,7 +77,10 @@ public final class ParquetFolder {
     return type instanceof StructType struct ? Optional.of(struct) : Optional.empty();
   }
 
-  /** The folder's Parquet files in name order, hidden and bookkeeping files ({@code _}, {@code .}) left out. */
+  /**
+   * The folder's Parquet files in name order, hidden and bookkeeping files ({@code _}, {@code .})
+   * left out.
+   */
   List<Path> dataFiles() {
     try {
       FileSystem fs = dir.getFileSystem(conf());
@@ -87,7 +91,8 @@ public final class ParquetFolder {
     } catch (FileNotFoundException e) {
       return List.of();
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list the Parquet folder " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot list the Parquet folder " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -106,10 +111,12 @@ public final class ParquetFolder {
   }
 
   private ParquetMetadata footer(Path file) {
-    try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf()))) {
+    try (ParquetFileReader reader =
+        ParquetFileReader.open(HadoopInputFile.fromPath(file, conf()))) {
       return reader.getFooter();
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the Parquet footer of " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot read the Parquet footer of " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -29,11 +29,11 @@ import org.apache.spark.sql.types.StructField;
  * columns, and marks the first missing and first unparseable column of each row. Nothing is
  * dropped: a row that does not parse keeps its original text in {@link #RECORD} for quarantine.
  *
- * <p>Output: the table's contract columns in contract order, then {@link #SOURCE_FILE},
- * {@link #RECORD} (the original fields as JSON, for rows with a missing or unparseable column;
- * null otherwise), {@link #TEXTS} (for the same rows, the contract columns' text as a struct, so the
- * published quarantine can say what the row held without its personal columns),
- * {@link #MISSING_COLUMN}, {@link #BAD_COLUMN} and {@link #BAD_TEXT}.
+ * <p>Output: the table's contract columns in contract order, then {@link #SOURCE_FILE}, {@link
+ * #RECORD} (the original fields as JSON, for rows with a missing or unparseable column; null
+ * otherwise), {@link #TEXTS} (for the same rows, the contract columns' text as a struct, so the
+ * published quarantine can say what the row held without its personal columns), {@link
+ * #MISSING_COLUMN}, {@link #BAD_COLUMN} and {@link #BAD_TEXT}.
  */
 public final class ParseContractColumns implements Transform {
   public static final String SOURCE_FILE = "_source_file";
@@ -61,7 +61,8 @@ public final class ParseContractColumns implements Transform {
         continue;
       }
       // Header names match trimmed and in any case; a UTF-8 byte-order mark is not part of a name.
-      fileColumns.putIfAbsent(field.name().replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT), field);
+      fileColumns.putIfAbsent(
+          field.name().replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT), field);
       recordFields.add(col(quoted(field.name())).cast(DataTypes.StringType).as(field.name()));
     }
 

@@ -38,12 +38,13 @@ public final class QuarantineRecords {
   private QuarantineRecords() {}
 
   /**
-   * The published record as JSON: the contract columns' text when the row did not parse, else
-   * their typed values; {@code card_key}, {@code device_key} and {@code birth_band} in place of
-   * the personal columns.
+   * The published record as JSON: the contract columns' text when the row did not parse, else their
+   * typed values; {@code card_key}, {@code device_key} and {@code birth_band} in place of the
+   * personal columns.
    */
   public static Column published(LedgerTable table, IdentifierKey key, LocalDate night) {
-    UserDefinedFunction band = udf((UDF1<String, String>) birth -> AgeBand.ofText(birth, night), DataTypes.StringType);
+    UserDefinedFunction band =
+        udf((UDF1<String, String>) birth -> AgeBand.ofText(birth, night), DataTypes.StringType);
     List<Column> fromText = new ArrayList<>();
     List<Column> fromTyped = new ArrayList<>();
     for (ContractColumn column : table.columns()) {
@@ -53,24 +54,34 @@ public final class QuarantineRecords {
       fromTyped.add(safe(column.name(), typed, key, band));
     }
     Map<String, String> options = Map.of("ignoreNullFields", "false");
-    return when(col(ParseContractColumns.TEXTS).isNotNull(), to_json(struct(fromText.toArray(Column[]::new)), options))
+    return when(
+            col(ParseContractColumns.TEXTS).isNotNull(),
+            to_json(struct(fromText.toArray(Column[]::new)), options))
         .otherwise(to_json(struct(fromTyped.toArray(Column[]::new)), options));
   }
 
-  private static Column safe(String name, Column value, IdentifierKey key, UserDefinedFunction band) {
+  private static Column safe(
+      String name, Column value, IdentifierKey key, UserDefinedFunction band) {
     return switch (name) {
-      case PersonalColumns.PAYMENT_FINGERPRINT -> InstrumentKeys.card(key, value).as(PersonalColumns.REPLACEMENTS.get(name));
-      case PersonalColumns.DEVICE_ID -> InstrumentKeys.device(key, value).as(PersonalColumns.REPLACEMENTS.get(name));
-      case PersonalColumns.BIRTH_DATE -> band.apply(value.cast(DataTypes.StringType)).as(PersonalColumns.REPLACEMENTS.get(name));
+      case PersonalColumns.PAYMENT_FINGERPRINT ->
+          InstrumentKeys.card(key, value).as(PersonalColumns.REPLACEMENTS.get(name));
+      case PersonalColumns.DEVICE_ID ->
+          InstrumentKeys.device(key, value).as(PersonalColumns.REPLACEMENTS.get(name));
+      case PersonalColumns.BIRTH_DATE ->
+          band.apply(value.cast(DataTypes.StringType)).as(PersonalColumns.REPLACEMENTS.get(name));
       default -> value.as(name);
     };
   }
 
-  /** The accounts the row names (user_id, sender_id, creator_id, whichever are set), for look-ups by account. */
+  /**
+   * The accounts the row names (user_id, sender_id, creator_id, whichever are set), for look-ups by
+   * account.
+   */
   public static Column accountIds(LedgerTable table) {
     Set<String> names = new java.util.HashSet<>();
     table.columns().forEach(c -> names.add(c.name()));
-    Column[] ids = ACCOUNT_COLUMNS.stream().filter(names::contains).map(n -> col(n)).toArray(Column[]::new);
+    Column[] ids =
+        ACCOUNT_COLUMNS.stream().filter(names::contains).map(n -> col(n)).toArray(Column[]::new);
     if (ids.length == 0) {
       return array().cast("array<string>");
     }

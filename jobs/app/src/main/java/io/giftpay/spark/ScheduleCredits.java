@@ -26,14 +26,20 @@ public final class ScheduleCredits implements Transform {
 
   @Override
   public Dataset<Row> apply(Dataset<Row> previousLots) {
-    Dataset<Row> tonight = credits
-        .filter(col(BalanceColumns.CREDITED_TODAY).gt(0))
+    Dataset<Row> tonight =
+        credits
+            .filter(col(BalanceColumns.CREDITED_TODAY).gt(0))
+            .select(
+                col(BalanceColumns.CREATOR_ID).as(ClearingLots.CREATOR_ID),
+                lit(clearsOn).as(ClearingLots.CLEARS_ON),
+                lit(false).as(ClearingLots.HELD),
+                col(BalanceColumns.CREDITED_TODAY).as(ClearingLots.DIAMONDS));
+    return previousLots
         .select(
-            col(BalanceColumns.CREATOR_ID).as(ClearingLots.CREATOR_ID),
-            lit(clearsOn).as(ClearingLots.CLEARS_ON),
-            lit(false).as(ClearingLots.HELD),
-            col(BalanceColumns.CREDITED_TODAY).as(ClearingLots.DIAMONDS));
-    return previousLots.select(ClearingLots.CREATOR_ID, ClearingLots.CLEARS_ON, ClearingLots.HELD, ClearingLots.DIAMONDS)
+            ClearingLots.CREATOR_ID,
+            ClearingLots.CLEARS_ON,
+            ClearingLots.HELD,
+            ClearingLots.DIAMONDS)
         .unionByName(tonight);
   }
 }

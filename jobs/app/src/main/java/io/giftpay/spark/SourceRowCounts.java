@@ -14,14 +14,13 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The rows a ledger partition's files hold, counted from the files themselves, apart from
- * parsing and validation, so a night can show it accounted for every one of them
- * ({@code rows_read = accepted + duplicates + quarantined}) instead of adding up what
- * validation handed on.
+ * The rows a ledger partition's files hold, counted from the files themselves, apart from parsing
+ * and validation, so a night can show it accounted for every one of them ({@code rows_read =
+ * accepted + duplicates + quarantined}) instead of adding up what validation handed on.
  *
  * <ul>
- *   <li>Parquet: the sum of the row groups' row counts in each file's footer (parquet-mr's
- *       {@link ParquetFileReader}); no data page is read and no Spark job runs.
+ *   <li>Parquet: the sum of the row groups' row counts in each file's footer (parquet-mr's {@link
+ *       ParquetFileReader}); no data page is read and no Spark job runs.
  *   <li>CSV: the records of a plain Spark read with the options {@link LedgerReader} reads with
  *       ({@link LedgerReader#csvReader}: header, multi-line, RFC 4180 quotes, PERMISSIVE), counted
  *       as they are, no contract column parsed: the header is not a record, a quoted newline does
@@ -63,7 +62,8 @@ public final class SourceRowCounts {
   /** The rows a Parquet file's footer says its row groups hold. */
   public long parquetRows(Path file) {
     try (ParquetFileReader reader =
-        ParquetFileReader.open(HadoopInputFile.fromPath(file, spark.sparkContext().hadoopConfiguration()))) {
+        ParquetFileReader.open(
+            HadoopInputFile.fromPath(file, spark.sparkContext().hadoopConfiguration()))) {
       long rows = 0;
       for (BlockMetaData rowGroup : reader.getFooter().getBlocks()) {
         rows += rowGroup.getRowCount();
@@ -71,8 +71,13 @@ public final class SourceRowCounts {
       return rows;
     } catch (IOException | RuntimeException e) {
       // A file cut short (a torn upload) has no footer: its rows cannot be counted, or read.
-      throw new IllegalArgumentException("Invalid ledger file " + file + ": not a readable Parquet file (" + e.getMessage()
-          + "); the night stops, nothing is published (land the file again whole)", e);
+      throw new IllegalArgumentException(
+          "Invalid ledger file "
+              + file
+              + ": not a readable Parquet file ("
+              + e.getMessage()
+              + "); the night stops, nothing is published (land the file again whole)",
+          e);
     }
   }
 
@@ -85,6 +90,9 @@ public final class SourceRowCounts {
     if (files.isEmpty()) {
       return 0;
     }
-    return LedgerReader.csvReader(spark).schema(ANY_COLUMNS).csv(files.toArray(String[]::new)).count();
+    return LedgerReader.csvReader(spark)
+        .schema(ANY_COLUMNS)
+        .csv(files.toArray(String[]::new))
+        .count();
   }
 }

@@ -14,8 +14,11 @@ public final class SparkSessions {
             .appName("giftpay")
             .config(
                 "spark.sql.shuffle.partitions",
-                config.getInt(GiftpayConfig.SHUFFLE_PARTITIONS, GiftpayConfig.SHUFFLE_PARTITIONS_DEFAULT))
-            .config("spark.ui.enabled", config.getBoolean(GiftpayConfig.SPARK_UI, GiftpayConfig.SPARK_UI_DEFAULT))
+                config.getInt(
+                    GiftpayConfig.SHUFFLE_PARTITIONS, GiftpayConfig.SHUFFLE_PARTITIONS_DEFAULT))
+            .config(
+                "spark.ui.enabled",
+                config.getBoolean(GiftpayConfig.SPARK_UI, GiftpayConfig.SPARK_UI_DEFAULT))
             // Money and event times are UTC by contract; never the machine's zone.
             .config("spark.sql.session.timeZone", "UTC")
             // Dates and times as java.time values (LocalDate, Instant) in rows and literals.
@@ -36,7 +39,8 @@ public final class SparkSessions {
       }
     }
     config.sparkPassThrough().forEach(builder::config);
-    // After the spark.* settings: --master (giftpay.spark.master) wins over spark-submit's spark.master.
+    // After the spark.* settings: --master (giftpay.spark.master) wins over spark-submit's
+    // spark.master.
     builder.master(master);
     return builder.getOrCreate();
   }
@@ -54,13 +58,18 @@ public final class SparkSessions {
   }
 
   /**
-   * The jars, when running from jars, that hold the classes executors load: Giftpay's app and
-   * core, Smile's forest and the maths it uses. One jar (the application jar) appears once.
+   * The jars, when running from jars, that hold the classes executors load: Giftpay's app and core,
+   * Smile's forest and the maths it uses. One jar (the application jar) appears once.
    */
   static String executorJars() {
     java.util.Set<String> jars = new java.util.LinkedHashSet<>();
-    for (Class<?> type : new Class<?>[] {
-        SparkSessions.class, io.giftpay.payout.PayoutCalculator.class, smile.anomaly.IsolationForest.class, smile.math.MathEx.class}) {
+    for (Class<?> type :
+        new Class<?>[] {
+          SparkSessions.class,
+          io.giftpay.payout.PayoutCalculator.class,
+          smile.anomaly.IsolationForest.class,
+          smile.math.MathEx.class
+        }) {
       java.security.CodeSource source = type.getProtectionDomain().getCodeSource();
       if (source != null && source.getLocation().getPath().endsWith(".jar")) {
         jars.add(source.getLocation().toString());

@@ -23,11 +23,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Applies the contract's checks, in the contract's order, to parsed rows (the output of
- * {@link ParseContractColumns}) and adds {@link #REASON} (null for a valid row) and
- * {@link #DETAIL}, a plain sentence saying what was wrong. A row is counted under the first
- * check it fails. Snapshot tables get only the checks that apply to them (missing field, bad
- * value).
+ * Applies the contract's checks, in the contract's order, to parsed rows (the output of {@link
+ * ParseContractColumns}) and adds {@link #REASON} (null for a valid row) and {@link #DETAIL}, a
+ * plain sentence saying what was wrong. A row is counted under the first check it fails. Snapshot
+ * tables get only the checks that apply to them (missing field, bad value).
  */
 public final class ValidateLedgerRows implements Transform {
   public static final String REASON = "reject_reason";
@@ -40,8 +39,8 @@ public final class ValidateLedgerRows implements Transform {
   private final boolean broadcastAccounts;
 
   /**
-   * @param accounts the accounts snapshot as of D with at least {@code user_id, is_creator}
-   *     (unused for snapshot tables)
+   * @param accounts the accounts snapshot as of D with at least {@code user_id, is_creator} (unused
+   *     for snapshot tables)
    * @param giftCoins the catalogue, gift id to coins
    */
   public ValidateLedgerRows(
@@ -70,19 +69,23 @@ public final class ValidateLedgerRows implements Transform {
         new Check(
             RejectReason.BAD_VALUE,
             col(ParseContractColumns.BAD_COLUMN).isNotNull(),
-            // A personal column's value is never quoted: the detail is published (contract section 5).
-            when(col(ParseContractColumns.BAD_COLUMN).isin(PersonalColumns.REPLACEMENTS.keySet().toArray()),
-                concat(
-                    col(ParseContractColumns.BAD_COLUMN),
-                    lit(" is not a valid "),
-                    col(ParseContractColumns.BAD_COLUMN),
-                    lit(" (the value is personal data: see the restricted quarantine)")))
-                .otherwise(concat(
-                    col(ParseContractColumns.BAD_COLUMN),
-                    lit(": '"),
-                    col(ParseContractColumns.BAD_TEXT),
-                    lit("' is not a valid "),
-                    col(ParseContractColumns.BAD_COLUMN)))));
+            // A personal column's value is never quoted: the detail is published (contract section
+            // 5).
+            when(
+                    col(ParseContractColumns.BAD_COLUMN)
+                        .isin(PersonalColumns.REPLACEMENTS.keySet().toArray()),
+                    concat(
+                        col(ParseContractColumns.BAD_COLUMN),
+                        lit(" is not a valid "),
+                        col(ParseContractColumns.BAD_COLUMN),
+                        lit(" (the value is personal data: see the restricted quarantine)")))
+                .otherwise(
+                    concat(
+                        col(ParseContractColumns.BAD_COLUMN),
+                        lit(": '"),
+                        col(ParseContractColumns.BAD_TEXT),
+                        lit("' is not a valid "),
+                        col(ParseContractColumns.BAD_COLUMN)))));
     if (!table.isEvent()) {
       return withVerdict(parsed, parsed, checks);
     }
@@ -90,7 +93,10 @@ public final class ValidateLedgerRows implements Transform {
         new Check(
             RejectReason.FUTURE_EVENT,
             col("event_time").geq(lit(endOfDay())),
-            concat(lit("event_time "), col("event_time").cast("string"), lit(" is not before the end of " + businessDate))));
+            concat(
+                lit("event_time "),
+                col("event_time").cast("string"),
+                lit(" is not before the end of " + businessDate))));
 
     if (table == LedgerTable.GIFTS) {
       Column catalogueCoins = element_at(catalogueMap(), col("gift_id"));
@@ -102,14 +108,21 @@ public final class ValidateLedgerRows implements Transform {
       checks.add(
           new Check(
               RejectReason.QUANTITY_OUT_OF_RANGE,
-              col("quantity").lt(LedgerLimits.MIN_QUANTITY).or(col("quantity").gt(LedgerLimits.MAX_QUANTITY)),
-              concat(lit("quantity "), col("quantity").cast("string"), lit(" is outside 1 to 10000"))));
+              col("quantity")
+                  .lt(LedgerLimits.MIN_QUANTITY)
+                  .or(col("quantity").gt(LedgerLimits.MAX_QUANTITY)),
+              concat(
+                  lit("quantity "),
+                  col("quantity").cast("string"),
+                  lit(" is outside 1 to 10000"))));
       checks.add(
           new Check(
               RejectReason.COINS_MISMATCH,
               col("coins").notEqual(col("quantity").cast("long").multiply(catalogueCoins)),
               concat(
-                  lit("coins "), col("coins").cast("string"), lit(" is not quantity x "),
+                  lit("coins "),
+                  col("coins").cast("string"),
+                  lit(" is not quantity x "),
                   catalogueCoins.cast("string"))));
       rows = withAccount(rows, "sender_id", "_sender_");
       rows = withAccount(rows, "creator_id", "_creator_");
@@ -119,7 +132,9 @@ public final class ValidateLedgerRows implements Transform {
               RejectReason.UNKNOWN_ACCOUNT,
               col("_sender_user_id").isNull().or(col("_creator_user_id").isNull()),
               concat(
-                  when(col("_sender_user_id").isNull(), concat(lit("sender_id '"), col("sender_id")))
+                  when(
+                          col("_sender_user_id").isNull(),
+                          concat(lit("sender_id '"), col("sender_id")))
                       .otherwise(concat(lit("creator_id '"), col("creator_id"))),
                   lit("' is not in the accounts snapshot"))));
       checks.add(
@@ -143,7 +158,8 @@ public final class ValidateLedgerRows implements Transform {
     return withVerdict(parsed, rows, checks);
   }
 
-  private static Dataset<Row> withVerdict(Dataset<Row> parsed, Dataset<Row> rows, List<Check> checks) {
+  private static Dataset<Row> withVerdict(
+      Dataset<Row> parsed, Dataset<Row> rows, List<Check> checks) {
     Column reason = lit(null).cast(DataTypes.StringType);
     // Built from the last check to the first, so the first failing check wins.
     for (int i = checks.size() - 1; i >= 0; i--) {
@@ -171,7 +187,8 @@ public final class ValidateLedgerRows implements Transform {
 
   private Dataset<Row> withAccount(Dataset<Row> rows, String idColumn, String prefix) {
     Dataset<Row> known =
-        accounts.select(col("user_id").as(prefix + "user_id"), col("is_creator").as(prefix + "is_creator"));
+        accounts.select(
+            col("user_id").as(prefix + "user_id"), col("is_creator").as(prefix + "is_creator"));
     if (broadcastAccounts) {
       known = broadcast(known);
     }

@@ -11,14 +11,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Named places inside a night where the kill suite (tests only) stops the process with a real
- * SIGKILL: between writing a file and renaming it, between two publish renames, after Spark wrote
- * a staged table and before it is tidied, and so on. Off unless configured, and then a place
- * costs a string comparison.
+ * SIGKILL: between writing a file and renaming it, between two publish renames, after Spark wrote a
+ * staged table and before it is tidied, and so on. Off unless configured, and then a place costs a
+ * string comparison.
  *
  * <p>A place is {@code <night>/<step>/<site>#<n>}: the n-th time the step reaches the site on that
  * night, counted from the step's start. A resumed step starts again from its beginning, so the same
- * name means the same moment in every process. With a trace file every place reached is appended
- * to it, one per line: that is how the suite learns the places a night has.
+ * name means the same moment in every process. With a trace file every place reached is appended to
+ * it, one per line: that is how the suite learns the places a night has.
  */
 public final class KillPoints {
   private static String target;
@@ -29,7 +29,10 @@ public final class KillPoints {
 
   private KillPoints() {}
 
-  /** Sets the place to kill at ({@code null}: none) and the trace file ({@code null}: none) for this process. */
+  /**
+   * Sets the place to kill at ({@code null}: none) and the trace file ({@code null}: none) for this
+   * process.
+   */
   public static synchronized void configure(String killAt, String traceFile) {
     target = killAt;
     trace = traceFile == null ? null : java.nio.file.Path.of(traceFile);
@@ -56,7 +59,12 @@ public final class KillPoints {
     String place = night + "/" + step + "/" + site + "#" + n;
     if (trace != null) {
       try {
-        Files.writeString(trace, place + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+            trace,
+            place + "\n",
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot append to the kill-point trace " + trace, e);
       }
@@ -66,13 +74,19 @@ public final class KillPoints {
     }
   }
 
-  /** SIGKILL from the operating system, as an operator's kill -9 would: no finally block, no hook runs. */
+  /**
+   * SIGKILL from the operating system, as an operator's kill -9 would: no finally block, no hook
+   * runs.
+   */
   private static void sigkillThisProcess(String place) {
     System.out.println("giftpay-fault: SIGKILL at " + place);
     System.out.flush();
     long pid = ProcessHandle.current().pid();
     try {
-      new ProcessBuilder("kill", "-KILL", Long.toString(pid)).inheritIO().start().waitFor(30, TimeUnit.SECONDS);
+      new ProcessBuilder("kill", "-KILL", Long.toString(pid))
+          .inheritIO()
+          .start()
+          .waitFor(30, TimeUnit.SECONDS);
       Thread.sleep(TimeUnit.SECONDS.toMillis(30));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot send SIGKILL to process " + pid, e);

@@ -50,7 +50,10 @@ public final class LedgerLayout {
     return partitionDates(tableDir).stream().filter(d -> !d.isAfter(day)).max(LocalDate::compareTo);
   }
 
-  /** Bytes of the data files in night D's event partitions (absent partitions count 0): how big the night is. */
+  /**
+   * Bytes of the data files in night D's event partitions (absent partitions count 0): how big the
+   * night is.
+   */
   public long eventBytes(LocalDate night) {
     long bytes = 0;
     for (LedgerTable table : LedgerTable.eventTables()) {
@@ -71,9 +74,9 @@ public final class LedgerLayout {
 
   /**
    * The data files of a partition, sorted by name. Hidden files ({@code .} or {@code _}: upstream's
-   * markers and temporaries) and zero-byte files (no rows to read) are skipped; a file of any
-   * other kind than {@code .parquet} or {@code .csv} stops the night, since its rows could not be
-   * read and would be lost without a word.
+   * markers and temporaries) and zero-byte files (no rows to read) are skipped; a file of any other
+   * kind than {@code .parquet} or {@code .csv} stops the night, since its rows could not be read
+   * and would be lost without a word.
    */
   public List<LedgerFile> files(Path partition) {
     List<LedgerFile> files = new ArrayList<>();
@@ -82,17 +85,31 @@ public final class LedgerLayout {
         continue;
       }
       String name = status.getPath().getName();
-      LedgerFile.Format format = LedgerFile.Format.of(name).orElseThrow(() -> new IllegalArgumentException(
-          "Invalid ledger file " + status.getPath() + ": neither .parquet nor .csv, so its rows cannot be read; the night"
-              + " stops, nothing is published (land it as Parquet or CSV, or move it out of " + partition + ")"));
+      LedgerFile.Format format =
+          LedgerFile.Format.of(name)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "Invalid ledger file "
+                              + status.getPath()
+                              + ": neither .parquet nor .csv, so its rows cannot be read; the night"
+                              + " stops, nothing is published (land it as Parquet or CSV, or move it out of "
+                              + partition
+                              + ")"));
       files.add(new LedgerFile(status.getPath(), format));
     }
     return files;
   }
 
-  /** The partition's zero-byte files, which hold no rows and are not read (their names, for the night's progress). */
+  /**
+   * The partition's zero-byte files, which hold no rows and are not read (their names, for the
+   * night's progress).
+   */
   public List<Path> emptyFiles(Path partition) {
-    return dataFileStatuses(partition).stream().filter(s -> s.getLen() == 0).map(FileStatus::getPath).toList();
+    return dataFileStatuses(partition).stream()
+        .filter(s -> s.getLen() == 0)
+        .map(FileStatus::getPath)
+        .toList();
   }
 
   private List<FileStatus> dataFileStatuses(Path partition) {
@@ -134,7 +151,10 @@ public final class LedgerLayout {
     return dates;
   }
 
-  /** A file's path below the ledger root, e.g. {@code gifts/dt=2026-11-01/a.csv}: how quarantine and the night name it. */
+  /**
+   * A file's path below the ledger root, e.g. {@code gifts/dt=2026-11-01/a.csv}: how quarantine and
+   * the night name it.
+   */
   public String relativeName(Path file) {
     String rootPath = root().toUri().getPath();
     String path = file.toUri().getPath();

@@ -30,32 +30,57 @@ public final class TablesDoc {
   public static String markdown() {
     StringBuilder md = new StringBuilder();
     md.append("# Published tables: the data dictionary\n\n");
-    md.append("<!-- Generated from jobs/app/src/main/java/io/giftpay/warehouse/PublishedTables.java: do not edit by hand.\n");
+    md.append(
+        "<!-- Generated from jobs/app/src/main/java/io/giftpay/warehouse/PublishedTables.java: do not edit by hand.\n");
     md.append("     Regenerate with: ").append(REGENERATE).append(" -->\n\n");
-    md.append("Every table Giftpay publishes, as the Parquet files hold it. Each table is one folder under the\n");
-    md.append("warehouse with one partition per night, `<warehouse>/<table>/dt=YYYY-MM-DD/part-00000.parquet`:\n");
-    md.append("one file per table and night, its rows in the table's sort order, so the same night always gives\n");
-    md.append("the same bytes. A night's partitions appear only after its checks pass, payouts last. Read with\n");
-    md.append("hive partitioning, every table also has the column `dt` (date), the night it was published on.\n");
-    md.append("`giftpay sql` registers each table below as a view; `giftpay sql --tables` lists them.\n\n");
-    md.append("Money columns are decimals, never floating point. The `null` column below is the column's\n");
-    md.append("repetition in the Parquet footer: `yes` optional, `no` required. Readers see every column as\n");
+    md.append(
+        "Every table Giftpay publishes, as the Parquet files hold it. Each table is one folder under the\n");
+    md.append(
+        "warehouse with one partition per night, `<warehouse>/<table>/dt=YYYY-MM-DD/part-00000.parquet`:\n");
+    md.append(
+        "one file per table and night, its rows in the table's sort order, so the same night always gives\n");
+    md.append(
+        "the same bytes. A night's partitions appear only after its checks pass, payouts last. Read with\n");
+    md.append(
+        "hive partitioning, every table also has the column `dt` (date), the night it was published on.\n");
+    md.append(
+        "`giftpay sql` registers each table below as a view; `giftpay sql --tables` lists them.\n\n");
+    md.append(
+        "Money columns are decimals, never floating point. The `null` column below is the column's\n");
+    md.append(
+        "repetition in the Parquet footer: `yes` optional, `no` required. Readers see every column as\n");
     md.append("nullable; an optional column may still never hold a null (see its meaning).\n\n");
     md.append("**Privacy.** ").append(PublishedTables.PRIVACY_RULE).append("\n\n");
     md.append("| table | one row per | sort order |\n|---|---|---|\n");
     for (PublishedTable table : PublishedTables.ALL) {
-      md.append("| [`").append(table.name()).append("`](#").append(table.name()).append(") | ")
-          .append(table.oneRowPer()).append(" | ").append(sortOrder(table)).append(" |\n");
+      md.append("| [`")
+          .append(table.name())
+          .append("`](#")
+          .append(table.name())
+          .append(") | ")
+          .append(table.oneRowPer())
+          .append(" | ")
+          .append(sortOrder(table))
+          .append(" |\n");
     }
     for (PublishedTable table : PublishedTables.ALL) {
       md.append("\n## ").append(table.name()).append("\n\n");
       md.append("One row per ").append(table.oneRowPer()).append(".\n\n");
-      md.append("- Files: `<warehouse>/").append(table.name()).append("/dt=YYYY-MM-DD/part-00000.parquet`\n");
+      md.append("- Files: `<warehouse>/")
+          .append(table.name())
+          .append("/dt=YYYY-MM-DD/part-00000.parquet`\n");
       md.append("- Sort order: ").append(sortOrder(table)).append("\n\n");
       md.append("| column | type | null | meaning |\n|---|---|---|---|\n");
       for (Column c : table.columns()) {
-        md.append("| `").append(c.name()).append("` | ").append(c.sqlType()).append(" | ")
-            .append(c.nullable() ? "yes" : "no").append(" | ").append(c.description().replace("|", "\\|")).append(" |\n");
+        md.append("| `")
+            .append(c.name())
+            .append("` | ")
+            .append(c.sqlType())
+            .append(" | ")
+            .append(c.nullable() ? "yes" : "no")
+            .append(" | ")
+            .append(c.description().replace("|", "\\|"))
+            .append(" |\n");
       }
     }
     return md.toString();

@@ -16,9 +16,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * File operations on the warehouse through Hadoop's FileSystem, so the same code serves a
- * local folder, HDFS or an object store. Renames within one file system are how partitions
- * become visible at once.
+ * File operations on the warehouse through Hadoop's FileSystem, so the same code serves a local
+ * folder, HDFS or an object store. Renames within one file system are how partitions become visible
+ * at once.
  */
 public final class WarehouseFiles {
   private final FileSystem fs;
@@ -28,7 +28,10 @@ public final class WarehouseFiles {
       FileSystem opened = root.getFileSystem(hadoopConf);
       // The local file system's checksum layer hides and drags along .crc files; Giftpay's
       // output is Parquet, which checks itself, so work on the raw file system.
-      this.fs = opened instanceof ChecksumFileSystem checksummed ? checksummed.getRawFileSystem() : opened;
+      this.fs =
+          opened instanceof ChecksumFileSystem checksummed
+              ? checksummed.getRawFileSystem()
+              : opened;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the warehouse file system of " + root, e);
     }

@@ -4,13 +4,14 @@ import java.time.LocalDate;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Where everything lives under a warehouse root. Published tables are
- * {@code <root>/<table>/dt=D/}; everything Giftpay keeps for itself is under {@code _giftpay/}
- * (hidden from Spark, DuckDB and Hive readers by its leading underscore).
+ * Where everything lives under a warehouse root. Published tables are {@code <root>/<table>/dt=D/};
+ * everything Giftpay keeps for itself is under {@code _giftpay/} (hidden from Spark, DuckDB and
+ * Hive readers by its leading underscore).
  */
 public final class WarehouseLayout {
   /** Published tables, in the order they are published. */
   public static final String QUARANTINE = "quarantine";
+
   public static final String NIGHT_COUNTS = "night_counts";
   public static final String FLAGS = "flags";
   public static final String CREATOR_BALANCES = "creator_balances";
@@ -52,7 +53,9 @@ public final class WarehouseLayout {
     return new Path(nightRecords(), "dt=" + night + ".json");
   }
 
-  /** Accepted events, {@code <table>/event_date=E/night=D/}: replay look-ups and feature windows. */
+  /**
+   * Accepted events, {@code <table>/event_date=E/night=D/}: replay look-ups and feature windows.
+   */
   public Path acceptedEvents(String ledgerTable) {
     return new Path(new Path(internal(), "events"), ledgerTable);
   }
@@ -78,8 +81,8 @@ public final class WarehouseLayout {
   }
 
   /**
-   * Per-night state Giftpay keeps for later nights: {@code _giftpay/<area>/<name>/dt=N}, e.g.
-   * the daily summaries feature windows read, or the feature views backtests rerun rules on.
+   * Per-night state Giftpay keeps for later nights: {@code _giftpay/<area>/<name>/dt=N}, e.g. the
+   * daily summaries feature windows read, or the feature views backtests rerun rules on.
    */
   public Path kept(String area, String name, LocalDate night) {
     return new Path(new Path(new Path(internal(), area), name), "dt=" + night);
@@ -90,7 +93,10 @@ public final class WarehouseLayout {
     return new Path(new Path(new Path(staging(night), "kept"), area), name);
   }
 
-  /** The review decisions log: one JSON file per decision, appended by {@code giftpay review decide}. */
+  /**
+   * The review decisions log: one JSON file per decision, appended by {@code giftpay review
+   * decide}.
+   */
   public Path reviewDecisions() {
     return new Path(new Path(internal(), "review"), "decisions");
   }

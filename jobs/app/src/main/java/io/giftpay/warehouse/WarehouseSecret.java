@@ -18,20 +18,26 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The warehouse's identifier key ({@link IdentifierKey}): {@code <warehouse>/_giftpay/secret/identifier.key},
- * or the file {@code giftpay.privacy.key-file} names (so several warehouses can share one key).
- * Created on first use with {@value IdentifierKey#SECRET_BYTES} bytes from {@link SecureRandom},
- * readable by its owner only (file {@code rw-------}, folder {@code rwx------}). Two processes
- * creating it at once end with one key: the new file appears complete under its name or not at
- * all (a hard link from a private temporary file, which fails if the name exists).
+ * The warehouse's identifier key ({@link IdentifierKey}): {@code
+ * <warehouse>/_giftpay/secret/identifier.key}, or the file {@code giftpay.privacy.key-file} names
+ * (so several warehouses can share one key). Created on first use with {@value
+ * IdentifierKey#SECRET_BYTES} bytes from {@link SecureRandom}, readable by its owner only (file
+ * {@code rw-------}, folder {@code rwx------}). Two processes creating it at once end with one key:
+ * the new file appears complete under its name or not at all (a hard link from a private temporary
+ * file, which fails if the name exists).
  */
 public final class WarehouseSecret {
   static final String DEFAULT_FILE = "_giftpay/secret/identifier.key";
   static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
   static final Set<PosixFilePermission> OWNER_FOLDER = PosixFilePermissions.fromString("rwx------");
-  private static final Set<PosixFilePermission> OTHERS = EnumSet.of(
-      PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-      PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+  private static final Set<PosixFilePermission> OTHERS =
+      EnumSet.of(
+          PosixFilePermission.GROUP_READ,
+          PosixFilePermission.GROUP_WRITE,
+          PosixFilePermission.GROUP_EXECUTE,
+          PosixFilePermission.OTHERS_READ,
+          PosixFilePermission.OTHERS_WRITE,
+          PosixFilePermission.OTHERS_EXECUTE);
 
   private WarehouseSecret() {}
 
@@ -40,7 +46,9 @@ public final class WarehouseSecret {
     return loadOrCreate(keyFile(layout, config));
   }
 
-  /** The key file: the setting, else {@code _giftpay/secret/identifier.key} in a local warehouse. */
+  /**
+   * The key file: the setting, else {@code _giftpay/secret/identifier.key} in a local warehouse.
+   */
   static Path keyFile(WarehouseLayout layout, GiftpayConfig config) {
     String setting = config.getOrNull(GiftpayConfig.PRIVACY_KEY_FILE);
     if (setting != null && !setting.isBlank()) {
@@ -48,8 +56,12 @@ public final class WarehouseSecret {
     }
     URI root = layout.root().toUri();
     if (root.getScheme() != null && !root.getScheme().equals("file")) {
-      throw new IllegalStateException("Invalid " + GiftpayConfig.PRIVACY_KEY_FILE + ": not set, and the warehouse " + layout.root()
-          + " is not on the local file system (set it to a local file only the warehouse's owner can read)");
+      throw new IllegalStateException(
+          "Invalid "
+              + GiftpayConfig.PRIVACY_KEY_FILE
+              + ": not set, and the warehouse "
+              + layout.root()
+              + " is not on the local file system (set it to a local file only the warehouse's owner can read)");
     }
     return Path.of(root.getPath()).resolve(DEFAULT_FILE).toAbsolutePath();
   }
@@ -61,7 +73,8 @@ public final class WarehouseSecret {
       }
       return read(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read or create the identifier key file " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot read or create the identifier key file " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -70,16 +83,22 @@ public final class WarehouseSecret {
     if (posix()) {
       Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(OWNER_FOLDER));
       if (folder.endsWith("_giftpay/secret")) {
-        Files.setPosixFilePermissions(folder, OWNER_FOLDER); // our own folder: owner only, whatever the umask
+        Files.setPosixFilePermissions(
+            folder, OWNER_FOLDER); // our own folder: owner only, whatever the umask
       }
     } else {
       Files.createDirectories(folder);
     }
     byte[] secret = new byte[IdentifierKey.SECRET_BYTES];
     new SecureRandom().nextBytes(secret);
-    Path temp = posix()
-        ? Files.createTempFile(folder, "." + file.getFileName(), ".tmp", PosixFilePermissions.asFileAttribute(OWNER_FILE))
-        : Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
+    Path temp =
+        posix()
+            ? Files.createTempFile(
+                folder,
+                "." + file.getFileName(),
+                ".tmp",
+                PosixFilePermissions.asFileAttribute(OWNER_FILE))
+            : Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
     try {
       Files.write(temp, secret, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
       if (posix()) {
@@ -91,7 +110,12 @@ public final class WarehouseSecret {
         // the other process's key is complete under the name: read it
       } catch (UnsupportedOperationException noHardLinks) {
         try {
-          Files.write(file, secret, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+          Files.write(
+              file,
+              secret,
+              StandardOpenOption.CREATE_NEW,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.SYNC);
         } catch (FileAlreadyExistsException raced) {
           // as above
         }
@@ -108,13 +132,20 @@ public final class WarehouseSecret {
     if (posix()) {
       Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
       if (permissions.stream().anyMatch(OTHERS::contains)) {
-        throw new IllegalStateException("Invalid key file " + file + ": readable by others (chmod 600 it)");
+        throw new IllegalStateException(
+            "Invalid key file " + file + ": readable by others (chmod 600 it)");
       }
     }
     byte[] secret = Files.readAllBytes(file);
     if (secret.length != IdentifierKey.SECRET_BYTES) {
-      throw new IllegalStateException("Invalid key file " + file + ": " + secret.length + " bytes (must be "
-          + IdentifierKey.SECRET_BYTES + "; a missing file is created, a damaged one must be restored from backup)");
+      throw new IllegalStateException(
+          "Invalid key file "
+              + file
+              + ": "
+              + secret.length
+              + " bytes (must be "
+              + IdentifierKey.SECRET_BYTES
+              + "; a missing file is created, a damaged one must be restored from backup)");
     }
     return new IdentifierKey(secret);
   }

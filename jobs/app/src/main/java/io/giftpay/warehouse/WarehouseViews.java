@@ -9,11 +9,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Registers every table of {@link PublishedTables} as a temporary view over
- * {@code <warehouse>/<table>/} (all its {@code dt=} partitions, {@code dt} a date column). The
- * registry's schema is given to the reader, so every view has the documented columns even
- * before a table's first night: a table never published is an empty view, and a query naming it
- * works.
+ * Registers every table of {@link PublishedTables} as a temporary view over {@code
+ * <warehouse>/<table>/} (all its {@code dt=} partitions, {@code dt} a date column). The registry's
+ * schema is given to the reader, so every view has the documented columns even before a table's
+ * first night: a table never published is an empty view, and a query naming it works.
  */
 public final class WarehouseViews {
   private WarehouseViews() {}
@@ -31,7 +30,10 @@ public final class WarehouseViews {
     if (!Files.isDirectory(folder)) {
       return spark.createDataFrame(List.of(), table.viewSchema());
     }
-    return spark.read().schema(table.viewSchema()).parquet(folder.toAbsolutePath().toUri().toString());
+    return spark
+        .read()
+        .schema(table.viewSchema())
+        .parquet(folder.toAbsolutePath().toUri().toString());
   }
 
   /** The nights a table has published under the warehouse ({@code dt=} folders), oldest first. */

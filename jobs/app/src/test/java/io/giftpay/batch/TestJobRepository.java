@@ -20,11 +20,14 @@ import java.util.UUID;
 
 /**
  * A fresh, empty job-repository database for one test: an H2 file in the test's folder, or a new
- * database on the PostgreSQL server that {@value #POSTGRES_URL} names (bin/test starts one and
- * sets it). Without that variable a PostgreSQL case is skipped, with the reason, never passed.
+ * database on the PostgreSQL server that {@value #POSTGRES_URL} names (bin/test starts one and sets
+ * it). Without that variable a PostgreSQL case is skipped, with the reason, never passed.
  */
 public final class TestJobRepository implements AutoCloseable {
-  /** JDBC URL of a PostgreSQL server whose user may create databases, e.g. {@code jdbc:postgresql://127.0.0.1:5433/postgres?user=u&password=p}. */
+  /**
+   * JDBC URL of a PostgreSQL server whose user may create databases, e.g. {@code
+   * jdbc:postgresql://127.0.0.1:5433/postgres?user=u&password=p}.
+   */
   public static final String POSTGRES_URL = "GIFTPAY_TEST_POSTGRES_URL";
 
   /** The databases the job-repository tests run on. */
@@ -47,27 +50,43 @@ public final class TestJobRepository implements AutoCloseable {
 
   public static TestJobRepository create(Kind kind, Path dir) {
     if (kind == Kind.H2) {
-      String url = JobRepositoryDatabase.defaultUrl(dir.resolve("job-repository").toAbsolutePath().toString());
-      return new TestJobRepository(url, GiftpayConfig.JOB_REPOSITORY_USER_DEFAULT, GiftpayConfig.JOB_REPOSITORY_PASSWORD_DEFAULT, () -> {});
+      String url =
+          JobRepositoryDatabase.defaultUrl(
+              dir.resolve("job-repository").toAbsolutePath().toString());
+      return new TestJobRepository(
+          url,
+          GiftpayConfig.JOB_REPOSITORY_USER_DEFAULT,
+          GiftpayConfig.JOB_REPOSITORY_PASSWORD_DEFAULT,
+          () -> {});
     }
     String server = System.getenv(POSTGRES_URL);
-    assumeTrue(server != null && !server.isBlank(),
-        POSTGRES_URL + " is not set: no PostgreSQL server to test against (bin/test starts one; or point it at a server"
+    assumeTrue(
+        server != null && !server.isBlank(),
+        POSTGRES_URL
+            + " is not set: no PostgreSQL server to test against (bin/test starts one; or point it at a server"
             + " whose user may create databases)");
     Map<String, String> parameters = parameters(server);
     String user = parameters.getOrDefault("user", "");
     String password = parameters.getOrDefault("password", "");
     String database = "giftpay_test_" + UUID.randomUUID().toString().replace("-", "");
     execute(server, user, password, "CREATE DATABASE " + database);
-    return new TestJobRepository(withDatabase(server, database), user, password,
-        () -> execute(server, user, password, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)"));
+    return new TestJobRepository(
+        withDatabase(server, database),
+        user,
+        password,
+        () ->
+            execute(
+                server, user, password, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)"));
   }
 
   public String url() {
     return url;
   }
 
-  /** The settings that point Giftpay at this database, as {@code -Dkey=value} JVM options or config lines. */
+  /**
+   * The settings that point Giftpay at this database, as {@code -Dkey=value} JVM options or config
+   * lines.
+   */
   public Map<String, String> settings() {
     Map<String, String> settings = new LinkedHashMap<>();
     settings.put(GiftpayConfig.JOB_REPOSITORY_URL, url);
@@ -91,7 +110,9 @@ public final class TestJobRepository implements AutoCloseable {
   /** The first column of every row of a query, as text. */
   public List<String> column(String sql) throws SQLException {
     List<String> values = new ArrayList<>();
-    try (Connection connection = connect(); Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
       while (rows.next()) {
         values.add(rows.getString(1));
       }
@@ -109,7 +130,8 @@ public final class TestJobRepository implements AutoCloseable {
         Statement statement = connection.createStatement()) {
       statement.execute(sql);
     } catch (SQLException e) {
-      throw new IllegalStateException("Cannot run '" + sql + "' on " + POSTGRES_URL + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot run '" + sql + "' on " + POSTGRES_URL + ": " + e.getMessage(), e);
     }
   }
 
@@ -136,7 +158,9 @@ public final class TestJobRepository implements AutoCloseable {
       for (String pair : url.substring(query + 1).split("&")) {
         int eq = pair.indexOf('=');
         if (eq > 0) {
-          parameters.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+          parameters.put(
+              pair.substring(0, eq),
+              URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
       }
     }

@@ -19,8 +19,8 @@ final class ChildJvm {
   }
 
   /**
-   * The same on another class path (e.g. only Spark's jars, as a cluster node has them), for a
-   * main class that need not be on this JVM's class path.
+   * The same on another class path (e.g. only Spark's jars, as a cluster node has them), for a main
+   * class that need not be on this JVM's class path.
    */
   static ProcessBuilder of(List<String> options, String classPath, String main, List<String> args) {
     List<String> command = new ArrayList<>();
@@ -47,8 +47,11 @@ final class ChildJvm {
   private static List<String> sparkFlags() {
     List<String> flags = new ArrayList<>();
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (arg.startsWith("--add-") || arg.startsWith("-XX:+IgnoreUnrecognized") || arg.startsWith("--enable-native")
-          || arg.startsWith("-Djdk.reflect") || arg.startsWith("-Dio.netty")) {
+      if (arg.startsWith("--add-")
+          || arg.startsWith("-XX:+IgnoreUnrecognized")
+          || arg.startsWith("--enable-native")
+          || arg.startsWith("-Djdk.reflect")
+          || arg.startsWith("-Dio.netty")) {
         flags.add(arg);
       }
     }

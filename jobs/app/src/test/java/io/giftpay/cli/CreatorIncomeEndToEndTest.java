@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.giftpay.catalogue.GiftCatalogue;
 import io.giftpay.income.DependencyBand;
+import io.giftpay.oracle.ContractPolicy;
 import io.giftpay.oracle.LedgerCsv;
 import io.giftpay.oracle.PayoutOracle;
-import io.giftpay.oracle.ContractPolicy;
 import io.giftpay.sample.GeneratorOptions;
 import io.giftpay.sample.LedgerFormat;
 import io.giftpay.sample.LedgerGenerator;
@@ -35,11 +35,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code creator_income} end to end: three generated CSV nights through the real
- * {@code giftpay nightly} command, compared with a plain-Java reading of the ledger (accepted
- * gifts: not listed as broken in the generator's truth file, first copy of each event_id), for
- * every creator and night. A second warehouse loses its kept 30-night window after night 2, so
- * night 3 rebuilds it from the kept summaries; its table must be the same bytes as the rolled one.
+ * {@code creator_income} end to end: three generated CSV nights through the real {@code giftpay
+ * nightly} command, compared with a plain-Java reading of the ledger (accepted gifts: not listed as
+ * broken in the generator's truth file, first copy of each event_id), for every creator and night.
+ * A second warehouse loses its kept 30-night window after night 2, so night 3 rebuilds it from the
+ * kept summaries; its table must be the same bytes as the rolled one.
  */
 class CreatorIncomeEndToEndTest extends SparkTestBase {
   private static final LocalDate FROM = LocalDate.of(2026, 11, 1);
@@ -65,7 +65,14 @@ class CreatorIncomeEndToEndTest extends SparkTestBase {
 
     ledger = tmp.resolve("ledger");
     LedgerGenerator.generate(
-        new GeneratorOptions(ledger, FROM, 3, 600, 40, 11L, LedgerFormat.CSV,
+        new GeneratorOptions(
+            ledger,
+            FROM,
+            3,
+            600,
+            40,
+            11L,
+            LedgerFormat.CSV,
             GiftCatalogue.load(rules.resolve("gift-catalogue.csv")).coinsByGiftId()),
         line -> {});
     rolled = tmp.resolve("rolled");
@@ -78,20 +85,23 @@ class CreatorIncomeEndToEndTest extends SparkTestBase {
     copyTree(rolled, rebuilt);
     nightly(rolled, "--date", TO.toString());
     Path window = rebuilt.resolve("_giftpay/daily/creator_gifters_30d/dt=" + TO.minusDays(1));
-    assertTrue(Files.isDirectory(window), "night " + TO.minusDays(1) + " kept no 30-night window at " + window);
+    assertTrue(
+        Files.isDirectory(window),
+        "night " + TO.minusDays(1) + " kept no 30-night window at " + window);
     deleteTree(window);
     nightly(rebuilt, "--date", TO.toString());
   }
 
   @AfterAll
   static void restoreProperties() {
-    propertiesBefore.forEach((key, value) -> {
-      if (value == null) {
-        System.clearProperty(key);
-      } else {
-        System.setProperty(key, value);
-      }
-    });
+    propertiesBefore.forEach(
+        (key, value) -> {
+          if (value == null) {
+            System.clearProperty(key);
+          } else {
+            System.setProperty(key, value);
+          }
+        });
   }
 
   @Test
@@ -103,18 +113,32 @@ class CreatorIncomeEndToEndTest extends SparkTestBase {
       // The window is the 30 nights ending D: here every night so far.
       Map<String, Map<String, Long>> window = new TreeMap<>();
       for (LocalDate n = d.minusDays(29); !n.isAfter(d); n = n.plusDays(1)) {
-        nights.getOrDefault(n, Map.of()).forEach((creator, senders) -> senders.forEach((sender, diamonds) ->
-            window.computeIfAbsent(creator, c -> new TreeMap<>()).merge(sender, diamonds, Math::addExact)));
+        nights
+            .getOrDefault(n, Map.of())
+            .forEach(
+                (creator, senders) ->
+                    senders.forEach(
+                        (sender, diamonds) ->
+                            window
+                                .computeIfAbsent(creator, c -> new TreeMap<>())
+                                .merge(sender, diamonds, Math::addExact)));
       }
       Map<String, Map<String, Long>> today = nights.getOrDefault(d, Map.of());
-      List<Row> rows = spark.read().parquet(rolled.resolve("creator_income/dt=" + d).toString()).collectAsList();
+      List<Row> rows =
+          spark.read().parquet(rolled.resolve("creator_income/dt=" + d).toString()).collectAsList();
       Map<String, Row> byCreator = new TreeMap<>();
       rows.forEach(r -> byCreator.put(r.getAs("creator_id"), r));
       if (byCreator.size() != rows.size()) {
         problems.add("night " + d + ": a creator has more than one row");
       }
       if (!byCreator.keySet().equals(window.keySet())) {
-        problems.add("night " + d + ": creators " + byCreator.keySet() + ", expected those credited in 30 nights " + window.keySet());
+        problems.add(
+            "night "
+                + d
+                + ": creators "
+                + byCreator.keySet()
+                + ", expected those credited in 30 nights "
+                + window.keySet());
       }
       for (Map.Entry<String, Map<String, Long>> e : window.entrySet()) {
         String where = "night " + d + ", creator " + e.getKey() + ": ";
@@ -122,21 +146,27 @@ class CreatorIncomeEndToEndTest extends SparkTestBase {
         if (got == null) {
           continue;
         }
-        List<Long> diamonds = e.getValue().values().stream().sorted((a, b) -> Long.compare(b, a)).toList();
+        List<Long> diamonds =
+            e.getValue().values().stream().sorted((a, b) -> Long.compare(b, a)).toList();
         long total = diamonds.stream().mapToLong(Long::longValue).sum();
-        long todayDiamonds = today.getOrDefault(e.getKey(), Map.of()).values().stream().mapToLong(Long::longValue).sum();
+        long todayDiamonds =
+            today.getOrDefault(e.getKey(), Map.of()).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
         BigDecimal usd30d = policy.diamondValueUsd().multiply(BigDecimal.valueOf(total));
         BigDecimal usdToday = policy.diamondValueUsd().multiply(BigDecimal.valueOf(todayDiamonds));
         double top = diamonds.get(0) / (double) total;
         double top5 = diamonds.stream().limit(5).mapToLong(Long::longValue).sum() / (double) total;
-        double hhi = diamonds.stream().mapToDouble(x -> (x / (double) total) * (x / (double) total)).sum();
+        double hhi =
+            diamonds.stream().mapToDouble(x -> (x / (double) total) * (x / (double) total)).sum();
         String band = DependencyBand.of(usd30d, top, top5, hhi).label();
         highOrMedium += band.equals("low") ? 0 : 1;
 
         exact(where + "usd_30d", got.getAs("usd_30d"), usd30d, problems);
         exact(where + "usd_today", got.getAs("usd_today"), usdToday, problems);
         if (got.<Long>getAs("gifters_30d") != diamonds.size()) {
-          problems.add(where + "gifters_30d " + got.getAs("gifters_30d") + ", expected " + diamonds.size());
+          problems.add(
+              where + "gifters_30d " + got.getAs("gifters_30d") + ", expected " + diamonds.size());
         }
         close(where + "top_gifter_share", got.getAs("top_gifter_share"), top, problems);
         close(where + "top5_share", got.getAs("top5_share"), top5, problems);
@@ -149,30 +179,54 @@ class CreatorIncomeEndToEndTest extends SparkTestBase {
         }
       }
     }
-    assertTrue(problems.isEmpty(), () -> problems.size() + " creator_income mismatches:\n" + String.join("\n", problems));
-    assertTrue(highOrMedium > 0, "no creator is in the medium or high band: the bands were not exercised");
+    assertTrue(
+        problems.isEmpty(),
+        () -> problems.size() + " creator_income mismatches:\n" + String.join("\n", problems));
+    assertTrue(
+        highOrMedium > 0, "no creator is in the medium or high band: the bands were not exercised");
   }
 
   @Test
   void aRebuiltWindowPublishesTheSameBytesAsTheRolledOne() throws IOException {
     Path a = onlyParquet(rolled.resolve("creator_income/dt=" + TO));
     Path b = onlyParquet(rebuilt.resolve("creator_income/dt=" + TO));
-    assertEquals(-1, Files.mismatch(a, b), "creator_income of " + TO + " differs between a rolled and a rebuilt window");
-    assertTrue(Files.isDirectory(rebuilt.resolve("_giftpay/daily/creator_gifters_30d/dt=" + TO)), "the rebuilt window was not kept");
+    assertEquals(
+        -1,
+        Files.mismatch(a, b),
+        "creator_income of " + TO + " differs between a rolled and a rebuilt window");
+    assertTrue(
+        Files.isDirectory(rebuilt.resolve("_giftpay/daily/creator_gifters_30d/dt=" + TO)),
+        "the rebuilt window was not kept");
   }
 
   @Test
   void thePublishedColumnsAreTheContractsInOrder() {
     List<String> columns = new ArrayList<>();
-    for (var f : spark.read().parquet(rolled.resolve("creator_income/dt=" + TO).toString()).schema().fields()) {
+    for (var f :
+        spark
+            .read()
+            .parquet(rolled.resolve("creator_income/dt=" + TO).toString())
+            .schema()
+            .fields()) {
       columns.add(f.name() + " " + f.dataType().sql());
     }
-    assertEquals(List.of("creator_id STRING", "usd_today DECIMAL(22,4)", "usd_30d DECIMAL(22,4)", "gifters_30d BIGINT",
-        "top_gifter_share DOUBLE", "top5_share DOUBLE", "concentration DOUBLE", "band STRING", "business_date DATE"), columns);
+    assertEquals(
+        List.of(
+            "creator_id STRING",
+            "usd_today DECIMAL(22,4)",
+            "usd_30d DECIMAL(22,4)",
+            "gifters_30d BIGINT",
+            "top_gifter_share DOUBLE",
+            "top5_share DOUBLE",
+            "concentration DOUBLE",
+            "band STRING",
+            "business_date DATE"),
+        columns);
   }
 
   /** Accepted gifts per night: not listed as broken, and the first copy of each event_id only. */
-  private static Map<LocalDate, Map<String, Map<String, Long>>> acceptedDiamondsByNightCreatorSender() {
+  private static Map<LocalDate, Map<String, Map<String, Long>>>
+      acceptedDiamondsByNightCreatorSender() {
     Set<String> broken = new HashSet<>();
     for (PayoutOracle.BrokenRow row : new PayoutOracle(ledger, policy).brokenRows()) {
       if (row.table().equals("gifts")) {
@@ -189,8 +243,11 @@ class CreatorIncomeEndToEndTest extends SparkTestBase {
         if (broken.contains(id) || !seen.add(id)) {
           continue;
         }
-        long diamonds = Math.multiplyExact(Long.parseLong(gift.get("coins")), policy.diamondsPerCoin());
-        night.computeIfAbsent(gift.get("creator_id"), c -> new TreeMap<>()).merge(gift.get("sender_id"), diamonds, Math::addExact);
+        long diamonds =
+            Math.multiplyExact(Long.parseLong(gift.get("coins")), policy.diamondsPerCoin());
+        night
+            .computeIfAbsent(gift.get("creator_id"), c -> new TreeMap<>())
+            .merge(gift.get("sender_id"), diamonds, Math::addExact);
       }
     }
     return out;
@@ -223,18 +280,32 @@ class CreatorIncomeEndToEndTest extends SparkTestBase {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status;
-    try (PrintStream o = new PrintStream(out, true, UTF_8); PrintStream e = new PrintStream(err, true, UTF_8)) {
+    try (PrintStream o = new PrintStream(out, true, UTF_8);
+        PrintStream e = new PrintStream(err, true, UTF_8)) {
       status = Giftpay.run(args, o, e);
     }
     int exit = status;
-    assertEquals(0, exit, () -> "giftpay " + String.join(" ", args) + " exited " + exit + "\n--- stdout ---\n" + out.toString(UTF_8)
-        + "--- stderr ---\n" + err.toString(UTF_8));
+    assertEquals(
+        0,
+        exit,
+        () ->
+            "giftpay "
+                + String.join(" ", args)
+                + " exited "
+                + exit
+                + "\n--- stdout ---\n"
+                + out.toString(UTF_8)
+                + "--- stderr ---\n"
+                + err.toString(UTF_8));
   }
 
   private static void copyTree(Path from, Path to) throws IOException {
     try (java.util.stream.Stream<Path> paths = Files.walk(from)) {
       for (Path source : paths.toList()) {
-        Files.copy(source, to.resolve(from.relativize(source).toString()), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(
+            source,
+            to.resolve(from.relativize(source).toString()),
+            java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
       }
     }
   }

@@ -50,12 +50,11 @@ import picocli.CommandLine;
 
 /**
  * The night report as a person sees it: two real nights of a small generated ledger run through
- * {@code giftpay nightly}, night 3's report is written with two hand-made review cases, then
- * opened in headless Chromium; the figures read from the rendered page must equal what Spark
- * reads from the published tables here, independently of the report's reader. The same run
- * takes a screenshot to {@code target/night-report.png}; with
- * {@code -Dgiftpay.report.png=../../docs/night-report.png} it is also copied there (the PNG the
- * README shows).
+ * {@code giftpay nightly}, night 3's report is written with two hand-made review cases, then opened
+ * in headless Chromium; the figures read from the rendered page must equal what Spark reads from
+ * the published tables here, independently of the report's reader. The same run takes a screenshot
+ * to {@code target/night-report.png}; with {@code -Dgiftpay.report.png=../../docs/night-report.png}
+ * it is also copied there (the PNG the README shows).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NightReportBrowserTest extends SparkTestBase {
@@ -83,38 +82,65 @@ class NightReportBrowserTest extends SparkTestBase {
 
     Path ledger = tmp.resolve("ledger");
     LedgerGenerator.generate(
-        new GeneratorOptions(ledger, FROM, 3, 600, 40, 11L, LedgerFormat.CSV,
+        new GeneratorOptions(
+            ledger,
+            FROM,
+            3,
+            600,
+            40,
+            11L,
+            LedgerFormat.CSV,
             GiftCatalogue.load(rules.resolve("gift-catalogue.csv")).coinsByGiftId()),
         line -> {});
     warehouse = tmp.resolve("warehouse");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status;
-    try (PrintStream o = new PrintStream(out, true, UTF_8); PrintStream e = new PrintStream(err, true, UTF_8)) {
-      status = Giftpay.run(List.of("nightly", "--from", FROM.toString(), "--to", NIGHT.toString(),
-          "--ledger", ledger.toString(), "--warehouse", warehouse.toString()), o, e);
+    try (PrintStream o = new PrintStream(out, true, UTF_8);
+        PrintStream e = new PrintStream(err, true, UTF_8)) {
+      status =
+          Giftpay.run(
+              List.of(
+                  "nightly",
+                  "--from",
+                  FROM.toString(),
+                  "--to",
+                  NIGHT.toString(),
+                  "--ledger",
+                  ledger.toString(),
+                  "--warehouse",
+                  warehouse.toString()),
+              o,
+              e);
     }
-    assertEquals(0, status, () -> "giftpay nightly failed:\n" + out.toString(UTF_8) + err.toString(UTF_8));
+    assertEquals(
+        0, status, () -> "giftpay nightly failed:\n" + out.toString(UTF_8) + err.toString(UTF_8));
   }
 
   @AfterAll
   static void restoreProperties() {
-    propertiesBefore.forEach((key, value) -> {
-      if (value == null) {
-        System.clearProperty(key);
-      } else {
-        System.setProperty(key, value);
-      }
-    });
+    propertiesBefore.forEach(
+        (key, value) -> {
+          if (value == null) {
+            System.clearProperty(key);
+          } else {
+            System.setProperty(key, value);
+          }
+        });
   }
 
   @Test
   @Order(1)
   void reportCommandRefusesANightThatIsNotCompleted() {
     ReportCommand command = new ReportCommand();
-    new CommandLine(command).parseArgs("--date", NIGHT.plusDays(1).toString(), "--warehouse", warehouse.toString());
+    new CommandLine(command)
+        .parseArgs("--date", NIGHT.plusDays(1).toString(), "--warehouse", warehouse.toString());
     IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, command::call);
-    assertTrue(refused.getMessage().startsWith("Invalid --date: " + NIGHT.plusDays(1) + " (night not completed"), refused.getMessage());
+    assertTrue(
+        refused
+            .getMessage()
+            .startsWith("Invalid --date: " + NIGHT.plusDays(1) + " (night not completed"),
+        refused.getMessage());
     assertFalse(Files.exists(warehouse.resolve("reports/dt=" + NIGHT.plusDays(1))));
   }
 
@@ -124,8 +150,13 @@ class NightReportBrowserTest extends SparkTestBase {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status;
-    try (PrintStream o = new PrintStream(out, true, UTF_8); PrintStream e = new PrintStream(err, true, UTF_8)) {
-      status = Giftpay.run(List.of("report", "--date", NIGHT.toString(), "--warehouse", warehouse.toString()), o, e);
+    try (PrintStream o = new PrintStream(out, true, UTF_8);
+        PrintStream e = new PrintStream(err, true, UTF_8)) {
+      status =
+          Giftpay.run(
+              List.of("report", "--date", NIGHT.toString(), "--warehouse", warehouse.toString()),
+              o,
+              e);
     }
     assertEquals(0, status, () -> out.toString(UTF_8) + err.toString(UTF_8));
     Path page = warehouse.resolve("reports/dt=" + NIGHT + "/index.html");
@@ -133,15 +164,24 @@ class NightReportBrowserTest extends SparkTestBase {
     String html = Files.readString(page);
     // The command reads the night's kept case book, as the night itself does.
     WarehouseLayout layout = new WarehouseLayout(new org.apache.hadoop.fs.Path(warehouse.toUri()));
-    List<CaseSummary> open = io.giftpay.report.CaseSource.caseBook(policy).cases(spark, layout, NIGHT).stream()
-        .filter(c -> c.status() == CaseStatus.OPEN).toList();
+    List<CaseSummary> open =
+        io.giftpay.report.CaseSource.caseBook(policy).cases(spark, layout, NIGHT).stream()
+            .filter(c -> c.status() == CaseStatus.OPEN)
+            .toList();
     if (open.isEmpty()) {
-      assertTrue(html.contains("data-figure=\"open-cases-none\""), "no open case: the review section says none");
+      assertTrue(
+          html.contains("data-figure=\"open-cases-none\""),
+          "no open case: the review section says none");
     } else {
-      assertTrue(html.contains(open.get(0).caseId()), "the biggest open case " + open.get(0).caseId() + " is on the page");
+      assertTrue(
+          html.contains(open.get(0).caseId()),
+          "the biggest open case " + open.get(0).caseId() + " is on the page");
     }
     try (var listing = Files.list(page.getParent())) {
-      assertEquals(List.of("index.html"), listing.map(p -> p.getFileName().toString()).toList(), "no temporary file left");
+      assertEquals(
+          List.of("index.html"),
+          listing.map(p -> p.getFileName().toString()).toList(),
+          "no temporary file left");
     }
   }
 
@@ -149,14 +189,41 @@ class NightReportBrowserTest extends SparkTestBase {
   @Order(3)
   void theRenderedPageShowsThePublishedFigures() throws Exception {
     WarehouseLayout layout = new WarehouseLayout(new org.apache.hadoop.fs.Path(warehouse.toUri()));
-    WarehouseFiles files = new WarehouseFiles(layout.root(), spark.sparkContext().hadoopConfiguration());
-    List<CaseSummary> cases = List.of(
-        new CaseSummary("case-0f3a9c", "user-<b>0042</b>", "sender", CaseKind.FRAUD, List.of("isolation-forest@n1", "ring@v1"), 0.734,
-            12_000, policy.valueUsd(12_000), FROM, NIGHT, 1, CaseStatus.OPEN),
-        new CaseSummary("case-7be210", "creator-0007", "creator", CaseKind.CARE, List.of("overspend@v1"), null,
-            0, BigDecimal.ZERO, NIGHT, NIGHT, 0, CaseStatus.OPEN));
-    Path page = Path.of(new NightReportWriter(layout, files)
-        .write(new NightReportReader(spark, layout, files, policy).read(NIGHT, cases)).toUri());
+    WarehouseFiles files =
+        new WarehouseFiles(layout.root(), spark.sparkContext().hadoopConfiguration());
+    List<CaseSummary> cases =
+        List.of(
+            new CaseSummary(
+                "case-0f3a9c",
+                "user-<b>0042</b>",
+                "sender",
+                CaseKind.FRAUD,
+                List.of("isolation-forest@n1", "ring@v1"),
+                0.734,
+                12_000,
+                policy.valueUsd(12_000),
+                FROM,
+                NIGHT,
+                1,
+                CaseStatus.OPEN),
+            new CaseSummary(
+                "case-7be210",
+                "creator-0007",
+                "creator",
+                CaseKind.CARE,
+                List.of("overspend@v1"),
+                null,
+                0,
+                BigDecimal.ZERO,
+                NIGHT,
+                NIGHT,
+                0,
+                CaseStatus.OPEN));
+    Path page =
+        Path.of(
+            new NightReportWriter(layout, files)
+                .write(new NightReportReader(spark, layout, files, policy).read(NIGHT, cases))
+                .toUri());
 
     String dom = chromium("--dump-dom", page.toUri().toString());
     Map<String, String> shown = figures(dom);
@@ -170,7 +237,8 @@ class NightReportBrowserTest extends SparkTestBase {
       paidUsd = paidUsd.add(p.getAs("amount_usd"));
       perCurrency.merge(p.getAs("currency"), 1L, Long::sum);
     }
-    assertFalse(payouts.isEmpty(), "nobody was paid on night 3: the page's payout figures prove nothing");
+    assertFalse(
+        payouts.isEmpty(), "nobody was paid on night 3: the page's payout figures prove nothing");
     money(shown, "payouts-usd", paidUsd, problems);
     count(shown, "payouts-count", payouts.size(), problems);
     perCurrency.forEach((currency, n) -> count(shown, "payouts-count:" + currency, n, problems));
@@ -209,35 +277,58 @@ class NightReportBrowserTest extends SparkTestBase {
 
     Map<String, Long> reasons = new TreeMap<>();
     rows("quarantine").forEach(q -> reasons.merge(q.getAs("reason"), 1L, Long::sum));
-    assertFalse(reasons.isEmpty(), "the generated ledger has broken rows; none quarantined on night 3?");
+    assertFalse(
+        reasons.isEmpty(), "the generated ledger has broken rows; none quarantined on night 3?");
     reasons.forEach((reason, n) -> count(shown, "quarantine:" + reason, n, problems));
-    assertEquals(reasons.size(), shown.keySet().stream().filter(k -> k.startsWith("quarantine:")).count(), "quarantine reasons shown");
+    assertEquals(
+        reasons.size(),
+        shown.keySet().stream().filter(k -> k.startsWith("quarantine:")).count(),
+        "quarantine reasons shown");
 
     Map<String, Long> sources = new TreeMap<>();
     rows("flags").forEach(f -> sources.merge(f.getAs("source"), 1L, Long::sum));
     sources.forEach((source, n) -> count(shown, "flags:" + source, n, problems));
-    assertEquals(sources.size(), shown.keySet().stream().filter(k -> k.startsWith("flags:")).count(), "flag sources shown");
+    assertEquals(
+        sources.size(),
+        shown.keySet().stream().filter(k -> k.startsWith("flags:")).count(),
+        "flag sources shown");
     if (sources.isEmpty()) {
       assertEquals("none", shown.get("flags-none"));
     }
 
     money(shown, "case-usd-held:case-0f3a9c", policy.valueUsd(12_000), problems);
-    assertEquals("user-<b>0042</b>", shown.get("case-account:case-0f3a9c"), "an account id shows as text, not markup");
+    assertEquals(
+        "user-<b>0042</b>",
+        shown.get("case-account:case-0f3a9c"),
+        "an account id shows as text, not markup");
     count(shown, "backlog:0-1", 2, problems);
     assertEquals("3", shown.get("trend-nights"), "three nights published");
-    assertTrue(problems.isEmpty(), () -> "the rendered page disagrees with the published tables:\n" + String.join("\n", problems));
+    assertTrue(
+        problems.isEmpty(),
+        () ->
+            "the rendered page disagrees with the published tables:\n"
+                + String.join("\n", problems));
 
     assertTrue(dom.contains("<svg"), "the page has no SVG chart");
-    for (String chart : List.of("payouts-usd-by-currency", "quarantine", "paid-held-usd", "backlog")) {
+    for (String chart :
+        List.of("payouts-usd-by-currency", "quarantine", "paid-held-usd", "backlog")) {
       assertTrue(dom.contains("data-chart=\"" + chart + "\""), () -> "no chart " + chart);
     }
-    assertFalse(dom.toLowerCase(java.util.Locale.ROOT).contains("http"), "the page refers to something outside itself");
+    assertFalse(
+        dom.toLowerCase(java.util.Locale.ROOT).contains("http"),
+        "the page refers to something outside itself");
 
     Files.createDirectories(SCREENSHOT.toAbsolutePath().getParent());
     Files.deleteIfExists(SCREENSHOT);
-    chromium("--screenshot=" + SCREENSHOT.toAbsolutePath(), "--window-size=1280,2400", page.toUri().toString());
+    chromium(
+        "--screenshot=" + SCREENSHOT.toAbsolutePath(),
+        "--window-size=1280,2400",
+        page.toUri().toString());
     byte[] png = Files.readAllBytes(SCREENSHOT);
-    assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(png, 4), "the screenshot is not a PNG");
+    assertArrayEquals(
+        new byte[] {(byte) 0x89, 'P', 'N', 'G'},
+        java.util.Arrays.copyOf(png, 4),
+        "the screenshot is not a PNG");
     String docsCopy = System.getProperty(PNG_PROPERTY);
     if (docsCopy != null && !docsCopy.isBlank()) {
       Path target = Path.of(docsCopy);
@@ -248,15 +339,19 @@ class NightReportBrowserTest extends SparkTestBase {
 
   private static List<Row> rows(String table) {
     Path dir = warehouse.resolve(table).resolve("dt=" + NIGHT);
-    return Files.isDirectory(dir) ? spark.read().parquet(dir.toString()).collectAsList() : List.of();
+    return Files.isDirectory(dir)
+        ? spark.read().parquet(dir.toString()).collectAsList()
+        : List.of();
   }
 
-  private static void book(Map<String, String> shown, String line, long diamonds, List<String> problems) {
+  private static void book(
+      Map<String, String> shown, String line, long diamonds, List<String> problems) {
     count(shown, line + "-diamonds", diamonds, problems);
     money(shown, line + "-usd", policy.valueUsd(diamonds), problems);
   }
 
-  private static void count(Map<String, String> shown, String figure, long want, List<String> problems) {
+  private static void count(
+      Map<String, String> shown, String figure, long want, List<String> problems) {
     String got = shown.get(figure);
     if (got == null || !got.equals(Long.toString(want))) {
       problems.add(figure + ": page shows " + got + ", published tables give " + want);
@@ -264,14 +359,21 @@ class NightReportBrowserTest extends SparkTestBase {
   }
 
   /** Money: equal to the cent and beyond, and printed with at least two decimals. */
-  private static void money(Map<String, String> shown, String figure, BigDecimal want, List<String> problems) {
+  private static void money(
+      Map<String, String> shown, String figure, BigDecimal want, List<String> problems) {
     String got = shown.get(figure);
-    if (got == null || !got.matches("-?\\d+\\.\\d{2,}") || new BigDecimal(got).compareTo(want) != 0) {
-      problems.add(figure + ": page shows " + got + ", published tables give " + want.toPlainString());
+    if (got == null
+        || !got.matches("-?\\d+\\.\\d{2,}")
+        || new BigDecimal(got).compareTo(want) != 0) {
+      problems.add(
+          figure + ": page shows " + got + ", published tables give " + want.toPlainString());
     }
   }
 
-  /** Every data-figure of the rendered DOM, name to text (entities decoded as the browser shows them). */
+  /**
+   * Every data-figure of the rendered DOM, name to text (entities decoded as the browser shows
+   * them).
+   */
   private static Map<String, String> figures(String dom) {
     Map<String, String> figures = new TreeMap<>();
     Matcher m = Pattern.compile("data-figure=\"([^\"]+)\">([^<]*)<").matcher(dom);
@@ -282,7 +384,11 @@ class NightReportBrowserTest extends SparkTestBase {
   }
 
   private static String unescape(String text) {
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+    return text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
   }
 
   /** Runs headless Chromium with the given arguments; returns its standard output. */
@@ -291,16 +397,38 @@ class NightReportBrowserTest extends SparkTestBase {
     Path profile = Files.createTempDirectory(tmp, "chromium-profile");
     Path stdout = Files.createTempFile(tmp, "chromium", ".out");
     Path stderr = Files.createTempFile(tmp, "chromium", ".err");
-    List<String> command = new ArrayList<>(List.of(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + profile));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                binary.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
+                "--user-data-dir=" + profile));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(stdout.toFile())
+            .redirectError(stderr.toFile())
+            .start();
     if (!process.waitFor(180, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      fail("Chromium did not finish in 180 s: " + String.join(" ", command) + "\n" + Files.readString(stderr));
+      fail(
+          "Chromium did not finish in 180 s: "
+              + String.join(" ", command)
+              + "\n"
+              + Files.readString(stderr));
     }
-    assertEquals(0, process.exitValue(), () -> "Chromium failed: " + String.join(" ", command) + "\n" + read(stderr));
+    assertEquals(
+        0,
+        process.exitValue(),
+        () -> "Chromium failed: " + String.join(" ", command) + "\n" + read(stderr));
     return Files.readString(stdout, UTF_8);
   }
 
@@ -315,10 +443,16 @@ class NightReportBrowserTest extends SparkTestBase {
   /** The browser: $GIFTPAY_CHROMIUM or Debian's /usr/bin/chromium; a missing one fails the test. */
   private static Path chromium() {
     String configured = System.getenv(CHROMIUM_ENV);
-    Path binary = Path.of(configured == null || configured.isBlank() ? "/usr/bin/chromium" : configured);
+    Path binary =
+        Path.of(configured == null || configured.isBlank() ? "/usr/bin/chromium" : configured);
     if (!Files.isExecutable(binary)) {
-      fail("No Chromium at " + binary + ": the night report test opens the page in headless Chromium. Run bin/test, which installs"
-          + " Debian's chromium package when it is missing (as root), or set " + CHROMIUM_ENV + " to a Chromium binary.");
+      fail(
+          "No Chromium at "
+              + binary
+              + ": the night report test opens the page in headless Chromium. Run bin/test, which installs"
+              + " Debian's chromium package when it is missing (as root), or set "
+              + CHROMIUM_ENV
+              + " to a Chromium binary.");
     }
     return binary;
   }

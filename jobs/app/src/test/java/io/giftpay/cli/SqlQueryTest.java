@@ -23,12 +23,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code giftpay sql}'s logic on a tiny hand-made warehouse: two nights of payouts written in
- * the registry's schema, every other table absent.
+ * {@code giftpay sql}'s logic on a tiny hand-made warehouse: two nights of payouts written in the
+ * registry's schema, every other table absent.
  */
 class SqlQueryTest extends SparkTestBase {
   private static final LocalDate NIGHT_1 = LocalDate.of(2026, 11, 1);
   private static final LocalDate NIGHT_2 = LocalDate.of(2026, 11, 2);
+
   /** Sixteen integer digits and cents: a double cannot hold it exactly. */
   private static final BigDecimal BIG = new BigDecimal("9999999999999999.99");
 
@@ -48,45 +49,92 @@ class SqlQueryTest extends SparkTestBase {
   @BeforeAll
   static void writePayouts() {
     logFileBefore = System.getProperty(Logs.PROPERTY);
-    writePayouts(NIGHT_1, List.of(
-        payout("c-1", NIGHT_1, 100, new BigDecimal("0.10"), "USD", new BigDecimal("0.100"), BigDecimal.ONE, "bank"),
-        payout("c-2", NIGHT_1, 7, BIG, "EUR", new BigDecimal("1.005"), new BigDecimal("0.92000000"), "pay,\"pal\"")));
-    writePayouts(NIGHT_2, List.of(
-        payout("c-1", NIGHT_2, 200, new BigDecimal("0.20"), "USD", new BigDecimal("0.200"), BigDecimal.ONE, "bank")));
+    writePayouts(
+        NIGHT_1,
+        List.of(
+            payout(
+                "c-1",
+                NIGHT_1,
+                100,
+                new BigDecimal("0.10"),
+                "USD",
+                new BigDecimal("0.100"),
+                BigDecimal.ONE,
+                "bank"),
+            payout(
+                "c-2",
+                NIGHT_1,
+                7,
+                BIG,
+                "EUR",
+                new BigDecimal("1.005"),
+                new BigDecimal("0.92000000"),
+                "pay,\"pal\"")));
+    writePayouts(
+        NIGHT_2,
+        List.of(
+            payout(
+                "c-1",
+                NIGHT_2,
+                200,
+                new BigDecimal("0.20"),
+                "USD",
+                new BigDecimal("0.200"),
+                BigDecimal.ONE,
+                "bank")));
   }
 
   @Test
   void decimalsArePrintedExactlyInEveryFormat() {
     String sql = "SELECT creator_id, amount_usd, amount FROM payouts WHERE creator_id = 'c-2'";
-    assertEquals("creator_id,amount_usd,amount\r\nc-2,9999999999999999.99,1.005\r\n", print(sql, QueryOutput.Format.csv));
-    assertEquals("{\"creator_id\":\"c-2\",\"amount_usd\":9999999999999999.99,\"amount\":1.005}\n", print(sql, QueryOutput.Format.json));
+    assertEquals(
+        "creator_id,amount_usd,amount\r\nc-2,9999999999999999.99,1.005\r\n",
+        print(sql, QueryOutput.Format.csv));
+    assertEquals(
+        "{\"creator_id\":\"c-2\",\"amount_usd\":9999999999999999.99,\"amount\":1.005}\n",
+        print(sql, QueryOutput.Format.json));
     assertTrue(print(sql, QueryOutput.Format.table).contains("9999999999999999.99"));
   }
 
   @Test
   void tableFormatAlignsColumnsAndCountsRows() {
-    String text = print("SELECT dt, creator_id, diamonds FROM payouts ORDER BY dt, creator_id", QueryOutput.Format.table);
-    assertEquals(String.join("\n",
-        "dt         | creator_id | diamonds",
-        "-----------+------------+---------",
-        "2026-11-01 | c-1        |      100",
-        "2026-11-01 | c-2        |        7",
-        "2026-11-02 | c-1        |      200",
-        "(3 rows)", ""), text);
+    String text =
+        print(
+            "SELECT dt, creator_id, diamonds FROM payouts ORDER BY dt, creator_id",
+            QueryOutput.Format.table);
+    assertEquals(
+        String.join(
+            "\n",
+            "dt         | creator_id | diamonds",
+            "-----------+------------+---------",
+            "2026-11-01 | c-1        |      100",
+            "2026-11-01 | c-2        |        7",
+            "2026-11-02 | c-1        |      200",
+            "(3 rows)",
+            ""),
+        text);
     assertTrue(print("SELECT 1 AS one", QueryOutput.Format.table).endsWith("(1 row)\n"));
   }
 
   @Test
   void csvQuotesCommasQuotesAndLeavesNullsEmpty() {
-    String text = print("SELECT payout_method, CAST(NULL AS STRING) AS nothing FROM payouts WHERE creator_id = 'c-2'", QueryOutput.Format.csv);
+    String text =
+        print(
+            "SELECT payout_method, CAST(NULL AS STRING) AS nothing FROM payouts WHERE creator_id = 'c-2'",
+            QueryOutput.Format.csv);
     assertEquals("payout_method,nothing\r\n\"pay,\"\"pal\"\"\",\r\n", text);
   }
 
   @Test
   void jsonIsOneObjectPerLineWithTypedValues() {
-    String text = print("SELECT creator_id, capped, diamonds, dt, CAST(NULL AS DOUBLE) AS score, 0.5D AS share, array(1, 2) AS xs"
-        + " FROM payouts WHERE dt = DATE'2026-11-02'", QueryOutput.Format.json);
-    assertEquals("{\"creator_id\":\"c-1\",\"capped\":false,\"diamonds\":200,\"dt\":\"2026-11-02\",\"score\":null,\"share\":0.5,\"xs\":[1,2]}\n", text);
+    String text =
+        print(
+            "SELECT creator_id, capped, diamonds, dt, CAST(NULL AS DOUBLE) AS score, 0.5D AS share, array(1, 2) AS xs"
+                + " FROM payouts WHERE dt = DATE'2026-11-02'",
+            QueryOutput.Format.json);
+    assertEquals(
+        "{\"creator_id\":\"c-1\",\"capped\":false,\"diamonds\":200,\"dt\":\"2026-11-02\",\"score\":null,\"share\":0.5,\"xs\":[1,2]}\n",
+        text);
   }
 
   @Test
@@ -99,31 +147,48 @@ class SqlQueryTest extends SparkTestBase {
   void aTableWithNoNightYetIsAnEmptyViewWithItsColumns() {
     SqlQuery sql = new SqlQuery(spark, warehouse);
     assertEquals(0L, sql.rows("SELECT count(*) FROM flags").get(0).getLong(0));
-    assertEquals(PublishedTables.REVIEWS.viewSchema().fieldNames().length,
+    assertEquals(
+        PublishedTables.REVIEWS.viewSchema().fieldNames().length,
         sql.run("SELECT * FROM reviews").schema().fieldNames().length);
-    assertEquals("source,n\r\n", print("SELECT source, count(*) AS n FROM flags GROUP BY source", QueryOutput.Format.csv));
+    assertEquals(
+        "source,n\r\n",
+        print("SELECT source, count(*) AS n FROM flags GROUP BY source", QueryOutput.Format.csv));
   }
 
   @Test
   void aBadQueryIsOnePlainLine() {
     SqlQuery sql = new SqlQuery(spark, warehouse);
-    IllegalArgumentException unknownTable = assertThrows(IllegalArgumentException.class, () -> sql.run("SELECT * FROM payout"));
-    assertTrue(unknownTable.getMessage().startsWith("Invalid query: [TABLE_OR_VIEW_NOT_FOUND]"), unknownTable.getMessage());
+    IllegalArgumentException unknownTable =
+        assertThrows(IllegalArgumentException.class, () -> sql.run("SELECT * FROM payout"));
+    assertTrue(
+        unknownTable.getMessage().startsWith("Invalid query: [TABLE_OR_VIEW_NOT_FOUND]"),
+        unknownTable.getMessage());
     assertFalse(unknownTable.getMessage().contains("\n"), unknownTable.getMessage());
 
-    IllegalArgumentException syntax = assertThrows(IllegalArgumentException.class, () -> sql.run("SELEC 1"));
-    assertTrue(syntax.getMessage().startsWith("Invalid query: [PARSE_SYNTAX_ERROR]"), syntax.getMessage());
+    IllegalArgumentException syntax =
+        assertThrows(IllegalArgumentException.class, () -> sql.run("SELEC 1"));
+    assertTrue(
+        syntax.getMessage().startsWith("Invalid query: [PARSE_SYNTAX_ERROR]"), syntax.getMessage());
     assertFalse(syntax.getMessage().contains("\n"), syntax.getMessage());
 
-    IllegalArgumentException column = assertThrows(IllegalArgumentException.class, () -> sql.run("SELECT amount_eur FROM payouts"));
-    assertTrue(column.getMessage().startsWith("Invalid query: [UNRESOLVED_COLUMN"), column.getMessage());
+    IllegalArgumentException column =
+        assertThrows(
+            IllegalArgumentException.class, () -> sql.run("SELECT amount_eur FROM payouts"));
+    assertTrue(
+        column.getMessage().startsWith("Invalid query: [UNRESOLVED_COLUMN"), column.getMessage());
   }
 
   @Test
   void aQueryFailingWhileRunningIsOnePlainLine() {
     SqlQuery sql = new SqlQuery(spark, warehouse);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> sql.print("SELECT CAST(payout_method AS INT) FROM payouts", QueryOutput.Format.csv, new PrintStream(new ByteArrayOutputStream())));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                sql.print(
+                    "SELECT CAST(payout_method AS INT) FROM payouts",
+                    QueryOutput.Format.csv,
+                    new PrintStream(new ByteArrayOutputStream())));
     assertTrue(e.getMessage().startsWith("Query failed: [CAST_INVALID_INPUT]"), e.getMessage());
     assertFalse(e.getMessage().contains("\n"), e.getMessage());
   }
@@ -131,20 +196,35 @@ class SqlQueryTest extends SparkTestBase {
   @Test
   void aMissingWarehouseIsNamed() {
     Path missing = warehouse.resolve("no-such-warehouse");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SqlQuery(spark, missing));
-    assertEquals("Invalid --warehouse: " + missing.toAbsolutePath().normalize() + " (no such folder)", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new SqlQuery(spark, missing));
+    assertEquals(
+        "Invalid --warehouse: " + missing.toAbsolutePath().normalize() + " (no such folder)",
+        e.getMessage());
   }
 
   @Test
   void theCommandLineParsesFormatAndRefusesWhatIsWrong() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    int status = Giftpay.run(List.of("sql", "--warehouse", warehouse.toString(), "--format", "json", "SELECT count(*) AS n FROM payouts"),
-        new PrintStream(bytes, true, UTF_8), new PrintStream(new ByteArrayOutputStream(), true, UTF_8));
+    int status =
+        Giftpay.run(
+            List.of(
+                "sql",
+                "--warehouse",
+                warehouse.toString(),
+                "--format",
+                "json",
+                "SELECT count(*) AS n FROM payouts"),
+            new PrintStream(bytes, true, UTF_8),
+            new PrintStream(new ByteArrayOutputStream(), true, UTF_8));
     assertEquals(0, status);
     assertEquals("{\"n\":3}\n", bytes.toString(UTF_8));
 
     assertEquals(2, sql("SELECT 1").status(), "--warehouse is required");
-    assertEquals(2, sql("--warehouse", warehouse.toString(), "--format", "xml", "SELECT 1").status(), "unknown format");
+    assertEquals(
+        2,
+        sql("--warehouse", warehouse.toString(), "--format", "xml", "SELECT 1").status(),
+        "unknown format");
     assertEquals(2, sql("--warehouse", warehouse.toString()).status(), "no query");
     Cli bad = sql("--warehouse", warehouse.toString(), "SELECT * FROM nowhere");
     assertEquals(1, bad.status(), "bad query");
@@ -158,7 +238,11 @@ class SqlQueryTest extends SparkTestBase {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     List<String> line = new java.util.ArrayList<>(List.of("sql"));
     line.addAll(List.of(args));
-    int status = Giftpay.run(line, new PrintStream(new ByteArrayOutputStream(), true, UTF_8), new PrintStream(err, true, UTF_8));
+    int status =
+        Giftpay.run(
+            line,
+            new PrintStream(new ByteArrayOutputStream(), true, UTF_8),
+            new PrintStream(err, true, UTF_8));
     return new Cli(status, err.toString(UTF_8));
   }
 
@@ -168,13 +252,34 @@ class SqlQueryTest extends SparkTestBase {
     return bytes.toString(UTF_8);
   }
 
-  private static Row payout(String creator, LocalDate night, long diamonds, BigDecimal usd, String currency, BigDecimal amount,
-      BigDecimal fxRate, String method) {
-    return RowFactory.create("po-" + creator + night, creator, night, diamonds, usd, currency, amount, fxRate, method, false, 1);
+  private static Row payout(
+      String creator,
+      LocalDate night,
+      long diamonds,
+      BigDecimal usd,
+      String currency,
+      BigDecimal amount,
+      BigDecimal fxRate,
+      String method) {
+    return RowFactory.create(
+        "po-" + creator + night,
+        creator,
+        night,
+        diamonds,
+        usd,
+        currency,
+        amount,
+        fxRate,
+        method,
+        false,
+        1);
   }
 
   private static void writePayouts(LocalDate night, List<Row> rows) {
     Dataset<Row> payouts = spark.createDataFrame(rows, PublishedTables.PAYOUTS.schema());
-    payouts.coalesce(1).write().parquet(warehouse.resolve("payouts").resolve("dt=" + night).toString());
+    payouts
+        .coalesce(1)
+        .write()
+        .parquet(warehouse.resolve("payouts").resolve("dt=" + night).toString());
   }
 }

@@ -17,14 +17,15 @@ import java.util.stream.Stream;
  * A Spark standalone cluster on 127.0.0.1 made of Spark's own classes: one Master and a few
  * Workers, each a JVM of its own whose class path is only Spark's jars, as on a real node.
  *
- * <p>Workers start executors with the command Spark's launcher builds from {@code SPARK_HOME}
- * (its {@code jars/} folder, and {@code SPARK_SCALA_VERSION} since there is no build tree), so a
- * throwaway Spark home links Spark's jars into {@code jars/}. Every log and each executor's
- * stdout and stderr stay in {@code dir} for whoever reads a failure.
+ * <p>Workers start executors with the command Spark's launcher builds from {@code SPARK_HOME} (its
+ * {@code jars/} folder, and {@code SPARK_SCALA_VERSION} since there is no build tree), so a
+ * throwaway Spark home links Spark's jars into {@code jars/}. Every log and each executor's stdout
+ * and stderr stay in {@code dir} for whoever reads a failure.
  */
 final class StandaloneCluster implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
-  private static final Pattern MASTER_URL = Pattern.compile("Starting Spark master at (spark://127\\.0\\.0\\.1:\\d+)");
+  private static final Pattern MASTER_URL =
+      Pattern.compile("Starting Spark master at (spark://127\\.0\\.0\\.1:\\d+)");
   private static final String REGISTERED = "Successfully registered with master";
 
   private final Path dir;
@@ -36,8 +37,12 @@ final class StandaloneCluster implements AutoCloseable {
     this.dir = dir;
   }
 
-  /** Starts a master and {@code workers} workers of {@code cores} cores and {@code memory} each, and waits until all registered. */
-  static StandaloneCluster start(Path dir, List<Path> sparkJars, int workers, int cores, String memory) throws IOException {
+  /**
+   * Starts a master and {@code workers} workers of {@code cores} cores and {@code memory} each, and
+   * waits until all registered.
+   */
+  static StandaloneCluster start(
+      Path dir, List<Path> sparkJars, int workers, int cores, String memory) throws IOException {
     StandaloneCluster cluster = new StandaloneCluster(dir);
     try {
       cluster.startAll(sparkJars, workers, cores, memory);
@@ -85,7 +90,8 @@ final class StandaloneCluster implements AutoCloseable {
     builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
   }
 
-  private void startAll(List<Path> sparkJars, int workers, int cores, String memory) throws IOException {
+  private void startAll(List<Path> sparkJars, int workers, int cores, String memory)
+      throws IOException {
     Files.createDirectories(dir);
     Path jars = Files.createDirectories(sparkHome().resolve("jars"));
     Files.createDirectories(sparkHome().resolve("conf"));
@@ -95,8 +101,12 @@ final class StandaloneCluster implements AutoCloseable {
     String classPath = jars + "/*";
 
     Path masterLog = dir.resolve("master.log");
-    processes.add(node(classPath, "org.apache.spark.deploy.master.Master",
-        List.of("--host", "127.0.0.1", "--port", "0", "--webui-port", "0"), masterLog));
+    processes.add(
+        node(
+            classPath,
+            "org.apache.spark.deploy.master.Master",
+            List.of("--host", "127.0.0.1", "--port", "0", "--webui-port", "0"),
+            masterLog));
     masterUrl = awaitLine(masterLog, MASTER_URL, processes.get(0)).group(1);
 
     List<Path> workerLogs = new ArrayList<>();
@@ -105,16 +115,32 @@ final class StandaloneCluster implements AutoCloseable {
       workDirs.add(work);
       Path log = dir.resolve("worker-" + i + ".log");
       workerLogs.add(log);
-      processes.add(node(classPath, "org.apache.spark.deploy.worker.Worker",
-          List.of(masterUrl, "--host", "127.0.0.1", "--cores", String.valueOf(cores), "--memory", memory,
-              "--work-dir", work.toString(), "--webui-port", "0"), log));
+      processes.add(
+          node(
+              classPath,
+              "org.apache.spark.deploy.worker.Worker",
+              List.of(
+                  masterUrl,
+                  "--host",
+                  "127.0.0.1",
+                  "--cores",
+                  String.valueOf(cores),
+                  "--memory",
+                  memory,
+                  "--work-dir",
+                  work.toString(),
+                  "--webui-port",
+                  "0"),
+              log));
     }
     for (int i = 0; i < workers; i++) {
-      awaitLine(workerLogs.get(i), Pattern.compile(Pattern.quote(REGISTERED)), processes.get(i + 1));
+      awaitLine(
+          workerLogs.get(i), Pattern.compile(Pattern.quote(REGISTERED)), processes.get(i + 1));
     }
   }
 
-  private Process node(String classPath, String main, List<String> args, Path log) throws IOException {
+  private Process node(String classPath, String main, List<String> args, Path log)
+      throws IOException {
     ProcessBuilder builder = ChildJvm.of(List.of("-Xmx256m"), classPath, main, args);
     nodeEnvironment(builder);
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
@@ -131,8 +157,15 @@ final class StandaloneCluster implements AutoCloseable {
         return m;
       }
       if (!node.isAlive()) {
-        throw new IllegalStateException("Spark node exited with " + node.exitValue() + " before logging '" + line
-            + "'; its log " + log + ":\n" + text);
+        throw new IllegalStateException(
+            "Spark node exited with "
+                + node.exitValue()
+                + " before logging '"
+                + line
+                + "'; its log "
+                + log
+                + ":\n"
+                + text);
       }
       try {
         Thread.sleep(200);
@@ -141,8 +174,15 @@ final class StandaloneCluster implements AutoCloseable {
         throw new IllegalStateException("interrupted while waiting for " + log, e);
       }
     }
-    throw new IllegalStateException("no '" + line + "' in " + log + " after " + START_TIMEOUT.toSeconds() + " s:\n"
-        + Files.readString(log, UTF_8));
+    throw new IllegalStateException(
+        "no '"
+            + line
+            + "' in "
+            + log
+            + " after "
+            + START_TIMEOUT.toSeconds()
+            + " s:\n"
+            + Files.readString(log, UTF_8));
   }
 
   /** Stops workers (their executors with them), then the master. */

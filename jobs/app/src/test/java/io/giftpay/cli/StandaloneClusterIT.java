@@ -32,26 +32,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Giftpay on a real Spark cluster: a standalone master and two workers on 127.0.0.1 started from
- * Spark's own classes ({@link StandaloneCluster}), with only Spark's jars on their class path.
- * Two nights of a small generated ledger run on it into one warehouse, each the way an operator
- * would:
+ * Spark's own classes ({@link StandaloneCluster}), with only Spark's jars on their class path. Two
+ * nights of a small generated ledger run on it into one warehouse, each the way an operator would:
  *
  * <ol>
- *   <li>night 1 by {@code giftpay nightly --master spark://...}, the launcher's class path
- *       ({@code giftpay.jar}, {@code lib/}, {@code spark/}): the driver ships Giftpay's jars to the
+ *   <li>night 1 by {@code giftpay nightly --master spark://...}, the launcher's class path ({@code
+ *       giftpay.jar}, {@code lib/}, {@code spark/}): the driver ships Giftpay's jars to the
  *       executors itself;
  *   <li>night 2 by Spark's {@code SparkSubmit} with the application jar {@code
- *       giftpay-spark-app.jar}, on a class path of Spark's jars only, as {@code spark-submit}
- *       runs it.
+ *       giftpay-spark-app.jar}, on a class path of Spark's jars only, as {@code spark-submit} runs
+ *       it.
  * </ol>
  *
- * The same two nights run on {@code local[2]} into another warehouse (the same identifier key),
- * and every published table's files of both nights must be byte for byte the same.
+ * The same two nights run on {@code local[2]} into another warehouse (the same identifier key), and
+ * every published table's files of both nights must be byte for byte the same.
  *
- * <p>An integration test (failsafe, after {@code package}): it needs the packaged jars. Run it
- * with {@code mvn -B -ntp -pl jobs/app -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false
- * -Dit.test=StandaloneClusterIT}. The nodes' logs, the executors' output and each run's output
- * stay in {@code target/standalone-cluster/}.
+ * <p>An integration test (failsafe, after {@code package}): it needs the packaged jars. Run it with
+ * {@code mvn -B -ntp -pl jobs/app -am verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dit.test=StandaloneClusterIT}. The nodes' logs, the executors' output and each run's output stay
+ * in {@code target/standalone-cluster/}.
  */
 class StandaloneClusterIT {
   private static final LocalDate NIGHT_1 = LocalDate.of(2026, 11, 1);
@@ -64,12 +63,14 @@ class StandaloneClusterIT {
   private static final Path OUT = TARGET.resolve("standalone-cluster");
   private static final int WORKERS = 2;
   private static final long RUN_TIMEOUT_MINUTES = 15;
+
   /**
    * Sized for 2 cores: each worker 1 core and 1 GiB, each executor 768 MiB of it. A small night's
    * tasks take milliseconds: waiting for the executor that holds a task's input (3 s by default)
    * costs more than reading it from the other executor.
    */
-  private static final List<String> CLUSTER_SPARK = List.of("spark.executor.memory=768m", "spark.locality.wait=0");
+  private static final List<String> CLUSTER_SPARK =
+      List.of("spark.executor.memory=768m", "spark.locality.wait=0");
 
   @TempDir static Path tmp;
 
@@ -85,7 +86,9 @@ class StandaloneClusterIT {
   @BeforeAll
   static void runNightsLocallyAndOnTheCluster() throws Exception {
     for (Path built : List.of(APP_JAR, THIN_JAR, LIB, SPARK_JARS)) {
-      assertTrue(Files.exists(built), () -> built + " is missing: this test runs after mvn package (mvn verify), on its jars");
+      assertTrue(
+          Files.exists(built),
+          () -> built + " is missing: this test runs after mvn package (mvn verify), on its jars");
     }
     deleteTree(OUT);
     Files.createDirectories(OUT);
@@ -95,28 +98,57 @@ class StandaloneClusterIT {
     Path rules = Path.of("../../rules").toAbsolutePath().normalize();
     ledger = tmp.resolve("ledger");
     LedgerGenerator.generate(
-        new GeneratorOptions(ledger, NIGHT_1, 2, 300, 30, 11L, LedgerFormat.MIXED,
+        new GeneratorOptions(
+            ledger,
+            NIGHT_1,
+            2,
+            300,
+            30,
+            11L,
+            LedgerFormat.MIXED,
             GiftCatalogue.load(rules.resolve("gift-catalogue.csv")).coinsByGiftId()),
         line -> {});
     // One key for both warehouses, or card and device keys (flags, quarantine) differ.
     Path settings = tmp.resolve("giftpay.properties");
-    Files.writeString(settings, "giftpay.rules.dir=" + rules + "\n"
-        + "giftpay.privacy.key-file=" + tmp.resolve("identifier.key") + "\n");
+    Files.writeString(
+        settings,
+        "giftpay.rules.dir="
+            + rules
+            + "\n"
+            + "giftpay.privacy.key-file="
+            + tmp.resolve("identifier.key")
+            + "\n");
     Path clusterSettings = tmp.resolve("giftpay-cluster.properties");
-    Files.writeString(clusterSettings, Files.readString(settings) + String.join("\n", CLUSTER_SPARK) + "\n");
+    Files.writeString(
+        clusterSettings, Files.readString(settings) + String.join("\n", CLUSTER_SPARK) + "\n");
     localWarehouse = tmp.resolve("warehouse-local");
     clusterWarehouse = tmp.resolve("warehouse-cluster");
 
     // The local nights run in this JVM while the cluster starts and runs its nights: the suite's
     // time is what matters, and the comparison does not depend on it.
-    CompletableFuture<Run> local = CompletableFuture.supplyAsync(() -> {
-      long since = System.nanoTime();
-      Run run = inProcess("local", "nightly", "--from", NIGHT_1.toString(), "--to", NIGHT_2.toString(),
-          "--ledger", ledger.toString(), "--warehouse", localWarehouse.toString(),
-          "--config", settings.toString(), "--master", "local[2]");
-      timings.add("local[2], 2 nights, in this JVM (meanwhile)", since);
-      return run;
-    });
+    CompletableFuture<Run> local =
+        CompletableFuture.supplyAsync(
+            () -> {
+              long since = System.nanoTime();
+              Run run =
+                  inProcess(
+                      "local",
+                      "nightly",
+                      "--from",
+                      NIGHT_1.toString(),
+                      "--to",
+                      NIGHT_2.toString(),
+                      "--ledger",
+                      ledger.toString(),
+                      "--warehouse",
+                      localWarehouse.toString(),
+                      "--config",
+                      settings.toString(),
+                      "--master",
+                      "local[2]");
+              timings.add("local[2], 2 nights, in this JVM (meanwhile)", since);
+              return run;
+            });
 
     long started = System.nanoTime();
     cluster = StandaloneCluster.start(OUT, jarsIn(SPARK_JARS), WORKERS, 1, "1g");
@@ -124,22 +156,68 @@ class StandaloneClusterIT {
 
     started = System.nanoTime();
     String launcherClassPath = String.join(":", THIN_JAR.toString(), LIB + "/*", SPARK_JARS + "/*");
-    nightOnCluster = child("night-1-giftpay", ChildJvm.of(List.of("-Xmx1g"), launcherClassPath, Giftpay.class.getName(),
-        List.of("nightly", "--date", NIGHT_1.toString(), "--ledger", ledger.toString(),
-            "--warehouse", clusterWarehouse.toString(), "--config", clusterSettings.toString(),
-            "--master", cluster.masterUrl())));
-    assertEquals(0, nightOnCluster.status(), () -> "giftpay nightly --master " + cluster.masterUrl() + " failed:\n" + nightOnCluster);
+    nightOnCluster =
+        child(
+            "night-1-giftpay",
+            ChildJvm.of(
+                List.of("-Xmx1g"),
+                launcherClassPath,
+                Giftpay.class.getName(),
+                List.of(
+                    "nightly",
+                    "--date",
+                    NIGHT_1.toString(),
+                    "--ledger",
+                    ledger.toString(),
+                    "--warehouse",
+                    clusterWarehouse.toString(),
+                    "--config",
+                    clusterSettings.toString(),
+                    "--master",
+                    cluster.masterUrl())));
+    assertEquals(
+        0,
+        nightOnCluster.status(),
+        () -> "giftpay nightly --master " + cluster.masterUrl() + " failed:\n" + nightOnCluster);
     timings.add("night 1 on the cluster, giftpay nightly --master", started);
 
     started = System.nanoTime();
-    List<String> submit = new ArrayList<>(List.of("--master", cluster.masterUrl(), "--deploy-mode", "client",
-        "--name", "giftpay", "--class", Giftpay.class.getName()));
+    List<String> submit =
+        new ArrayList<>(
+            List.of(
+                "--master",
+                cluster.masterUrl(),
+                "--deploy-mode",
+                "client",
+                "--name",
+                "giftpay",
+                "--class",
+                Giftpay.class.getName()));
     CLUSTER_SPARK.forEach(setting -> submit.addAll(List.of("--conf", setting)));
-    submit.addAll(List.of(APP_JAR.toString(), "nightly", "--date", NIGHT_2.toString(), "--ledger", ledger.toString(),
-        "--warehouse", clusterWarehouse.toString(), "--config", settings.toString()));
-    nightSubmitted = child("night-2-spark-submit",
-        ChildJvm.of(List.of("-Xmx1g"), SPARK_JARS + "/*", "org.apache.spark.deploy.SparkSubmit", submit));
-    assertEquals(0, nightSubmitted.status(), () -> "spark-submit of night " + NIGHT_2 + " failed:\n" + nightSubmitted);
+    submit.addAll(
+        List.of(
+            APP_JAR.toString(),
+            "nightly",
+            "--date",
+            NIGHT_2.toString(),
+            "--ledger",
+            ledger.toString(),
+            "--warehouse",
+            clusterWarehouse.toString(),
+            "--config",
+            settings.toString()));
+    nightSubmitted =
+        child(
+            "night-2-spark-submit",
+            ChildJvm.of(
+                List.of("-Xmx1g"),
+                SPARK_JARS + "/*",
+                "org.apache.spark.deploy.SparkSubmit",
+                submit));
+    assertEquals(
+        0,
+        nightSubmitted.status(),
+        () -> "spark-submit of night " + NIGHT_2 + " failed:\n" + nightSubmitted);
     timings.add("night 2 on the cluster, SparkSubmit giftpay-spark-app.jar", started);
 
     Run localNights = local.get(RUN_TIMEOUT_MINUTES, TimeUnit.MINUTES);
@@ -162,14 +240,17 @@ class StandaloneClusterIT {
   @Test
   void bothClusterNightsRanOnTheClustersExecutors() throws IOException {
     for (Run run : List.of(nightOnCluster, nightSubmitted)) {
-      assertTrue(run.out().contains("on " + cluster.masterUrl() + " started"),
+      assertTrue(
+          run.out().contains("on " + cluster.masterUrl() + " started"),
           () -> "the night did not run on " + cluster.masterUrl() + ":\n" + run);
     }
     // Each application had one executor on each worker: two applications, four executors.
     List<Path> executors = cluster.executorDirs();
-    assertEquals(2 * WORKERS, executors.size(), () -> "executor folders under the workers: " + executors);
+    assertEquals(
+        2 * WORKERS, executors.size(), () -> "executor folders under the workers: " + executors);
     for (Path work : cluster.workDirs()) {
-      assertTrue(executors.stream().filter(e -> e.startsWith(work)).count() == 2,
+      assertTrue(
+          executors.stream().filter(e -> e.startsWith(work)).count() == 2,
           () -> "worker " + work + " did not run an executor for each night: " + executors);
     }
   }
@@ -187,20 +268,30 @@ class StandaloneClusterIT {
           problems.add(partition + ": the local run published no Parquet file");
         }
         if (!local.equals(onCluster)) {
-          problems.add(partition + ": files " + local + " locally, " + onCluster + " on the cluster");
+          problems.add(
+              partition + ": files " + local + " locally, " + onCluster + " on the cluster");
           continue;
         }
         for (String file : local) {
           compared++;
-          if (Files.mismatch(localWarehouse.resolve(partition).resolve(file), clusterWarehouse.resolve(partition).resolve(file)) != -1) {
-            problems.add(partition + "/" + file + ": bytes differ between local[2] and the cluster");
+          if (Files.mismatch(
+                  localWarehouse.resolve(partition).resolve(file),
+                  clusterWarehouse.resolve(partition).resolve(file))
+              != -1) {
+            problems.add(
+                partition + "/" + file + ": bytes differ between local[2] and the cluster");
           }
         }
       }
     }
     int files = compared;
-    assertTrue(problems.isEmpty(), () -> "published tables differ between local[2] and the cluster (" + files
-        + " files compared):\n" + String.join("\n", problems));
+    assertTrue(
+        problems.isEmpty(),
+        () ->
+            "published tables differ between local[2] and the cluster ("
+                + files
+                + " files compared):\n"
+                + String.join("\n", problems));
   }
 
   @Test
@@ -210,11 +301,19 @@ class StandaloneClusterIT {
       sparkClasses.addAll(classesIn(jar));
     }
     Set<String> appClasses = classesIn(APP_JAR);
-    assertTrue(appClasses.contains("io/giftpay/cli/Giftpay.class"), "the application jar has no Giftpay main class");
+    assertTrue(
+        appClasses.contains("io/giftpay/cli/Giftpay.class"),
+        "the application jar has no Giftpay main class");
     Set<String> clashes = new TreeSet<>(appClasses);
     clashes.retainAll(sparkClasses);
-    assertTrue(clashes.isEmpty(), () -> clashes.size() + " classes of " + APP_JAR.getFileName()
-        + " are also in Spark's jars (mark their artifact provided), e.g. " + clashes.stream().limit(20).toList());
+    assertTrue(
+        clashes.isEmpty(),
+        () ->
+            clashes.size()
+                + " classes of "
+                + APP_JAR.getFileName()
+                + " are also in Spark's jars (mark their artifact provided), e.g. "
+                + clashes.stream().limit(20).toList());
   }
 
   // ---------------------------------------------------------------------------------------
@@ -222,8 +321,16 @@ class StandaloneClusterIT {
   private record Run(String name, int status, String out, String err) {
     @Override
     public String toString() {
-      return name + ": exit " + status + "\n--- stdout ---\n" + tail(out) + "--- stderr (last lines) ---\n" + tail(err)
-          + "(everything in " + OUT + ")\n";
+      return name
+          + ": exit "
+          + status
+          + "\n--- stdout ---\n"
+          + tail(out)
+          + "--- stderr (last lines) ---\n"
+          + tail(err)
+          + "(everything in "
+          + OUT
+          + ")\n";
     }
 
     private static String tail(String text) {
@@ -237,7 +344,8 @@ class StandaloneClusterIT {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status;
-    try (PrintStream o = new PrintStream(out, true, UTF_8); PrintStream e = new PrintStream(err, true, UTF_8)) {
+    try (PrintStream o = new PrintStream(out, true, UTF_8);
+        PrintStream e = new PrintStream(err, true, UTF_8)) {
       status = Giftpay.run(List.of(args), o, e);
     }
     try {
@@ -250,7 +358,8 @@ class StandaloneClusterIT {
   }
 
   /** A driver JVM of its own, with a node's environment, its output kept in {@link #OUT}. */
-  private static Run child(String name, ProcessBuilder builder) throws IOException, InterruptedException {
+  private static Run child(String name, ProcessBuilder builder)
+      throws IOException, InterruptedException {
     cluster.nodeEnvironment(builder);
     Path out = OUT.resolve(name + ".out");
     Path err = OUT.resolve(name + ".err");
@@ -259,7 +368,11 @@ class StandaloneClusterIT {
     if (!process.waitFor(RUN_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly().waitFor();
-      return new Run(name + " (killed after " + RUN_TIMEOUT_MINUTES + " minutes)", -1, Files.readString(out), Files.readString(err));
+      return new Run(
+          name + " (killed after " + RUN_TIMEOUT_MINUTES + " minutes)",
+          -1,
+          Files.readString(out),
+          Files.readString(err));
     }
     return new Run(name, process.exitValue(), Files.readString(out), Files.readString(err));
   }
@@ -273,10 +386,15 @@ class StandaloneClusterIT {
   private static Set<String> classesIn(Path jar) throws IOException {
     Set<String> classes = new HashSet<>();
     try (ZipFile zip = new ZipFile(jar.toFile())) {
-      zip.stream().map(ZipEntry::getName)
+      zip.stream()
+          .map(ZipEntry::getName)
           .filter(n -> n.endsWith(".class") && !n.endsWith("module-info.class"))
           // a multi-release jar's META-INF/versions/N/a/B.class is class a.B too
-          .map(n -> n.startsWith("META-INF/versions/") ? n.replaceFirst("^META-INF/versions/\\d+/", "") : n)
+          .map(
+              n ->
+                  n.startsWith("META-INF/versions/")
+                      ? n.replaceFirst("^META-INF/versions/\\d+/", "")
+                      : n)
           .forEach(classes::add);
     }
     return classes;
@@ -317,7 +435,9 @@ class StandaloneClusterIT {
 
     @Override
     public synchronized String toString() {
-      return "StandaloneClusterIT timings:\n" + String.join("\n", lines) + "\n"
+      return "StandaloneClusterIT timings:\n"
+          + String.join("\n", lines)
+          + "\n"
           + String.format("  %-60s %6.1f s", "total", (System.nanoTime() - started) / 1e9);
     }
   }

@@ -28,23 +28,32 @@ class GiftpayConfigTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       misspelt-setting             | unknown setting 'giftpay.spark.shuffle-partition' (did you mean giftpay.spark.shuffle-partitions?)
       setting-without-prefix       | unknown setting 'model.enabled' (keys start with giftpay. or spark.) (did you mean giftpay.model.enabled?)
       jvm-only-setting-in-file     | giftpay.log.file is read from the JVM only (-Dgiftpay.log.file=...), not from a file
       unknown-setting-near-nothing | unknown setting 'giftpay.warp.speed' (the settings are listed in the README
       """)
-  void aConfigFileWithAKeyThatIsNotASettingIsRefusedNamingFileAndKey(String fixture, String problem) {
+  void aConfigFileWithAKeyThatIsNotASettingIsRefusedNamingFileAndKey(
+      String fixture, String problem) {
     Path file = FIXTURES.resolve(fixture + ".properties");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GiftpayConfig.load(file));
-    assertTrue(e.getMessage().startsWith("Invalid --config " + file + ": " + problem), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> GiftpayConfig.load(file));
+    assertTrue(
+        e.getMessage().startsWith("Invalid --config " + file + ": " + problem), e.getMessage());
   }
 
   @Test
   void anUnknownJvmSettingIsRefusedWithTheNearestKeys() {
     System.setProperty(TYPO, "false");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GiftpayConfig.load(null));
-    assertEquals("Invalid -D" + TYPO + ": unknown setting (did you mean giftpay.model.enabled?)", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> GiftpayConfig.load(null));
+    assertEquals(
+        "Invalid -D" + TYPO + ": unknown setting (did you mean giftpay.model.enabled?)",
+        e.getMessage());
   }
 
   @Test
@@ -52,22 +61,37 @@ class GiftpayConfigTest {
     System.setProperty(GiftpayConfig.SHUFFLE_PARTITIONS, "3");
     System.setProperty("giftpay.report.png", "docs/night-report.png");
     GiftpayConfig config = GiftpayConfig.load(null);
-    assertEquals(3, config.getInt(GiftpayConfig.SHUFFLE_PARTITIONS, GiftpayConfig.SHUFFLE_PARTITIONS_DEFAULT));
+    assertEquals(
+        3,
+        config.getInt(GiftpayConfig.SHUFFLE_PARTITIONS, GiftpayConfig.SHUFFLE_PARTITIONS_DEFAULT));
     assertEquals(null, config.getOrNull("giftpay.report.png"), "a test switch is not a setting");
   }
 
   @Test
   void aKeyNotDeclaredCannotBeSetInCodeEither() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GiftpayConfig.defaults().with("giftpay.spark.mastr", "x"));
-    assertTrue(e.getMessage().startsWith("Invalid setting key: giftpay.spark.mastr"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> GiftpayConfig.defaults().with("giftpay.spark.mastr", "x"));
+    assertTrue(
+        e.getMessage().startsWith("Invalid setting key: giftpay.spark.mastr"), e.getMessage());
   }
 
   @Test
   void theKnownKeysAreTheDeclaredConstants() {
-    Set<String> expected = Set.of(GiftpayConfig.SPARK_MASTER, GiftpayConfig.MODEL_SEED, GiftpayConfig.FAULT_POINT, GiftpayConfig.HOME);
+    Set<String> expected =
+        Set.of(
+            GiftpayConfig.SPARK_MASTER,
+            GiftpayConfig.MODEL_SEED,
+            GiftpayConfig.FAULT_POINT,
+            GiftpayConfig.HOME);
     assertTrue(SettingKeys.KNOWN.containsAll(expected), SettingKeys.KNOWN.toString());
-    assertTrue(SettingKeys.KNOWN.stream().allMatch(k -> k.startsWith("giftpay.")), SettingKeys.KNOWN.toString());
-    assertTrue(SettingKeys.KNOWN.stream().noneMatch(k -> k.equals(GiftpayConfig.LOG_FILE_DEFAULT)), "defaults are not keys");
+    assertTrue(
+        SettingKeys.KNOWN.stream().allMatch(k -> k.startsWith("giftpay.")),
+        SettingKeys.KNOWN.toString());
+    assertTrue(
+        SettingKeys.KNOWN.stream().noneMatch(k -> k.equals(GiftpayConfig.LOG_FILE_DEFAULT)),
+        "defaults are not keys");
   }
 
   @Test

@@ -15,18 +15,25 @@ import org.junit.jupiter.api.Test;
 
 class InstrumentKeysSparkTest extends SparkTestBase {
   private static final IdentifierKey KEY =
-      new IdentifierKey(HexFormat.of().parseHex("8f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0"));
-  private static final List<String> VALUES = List.of("pf-04b4d796a474bdb0", "dv-e05fae8c7a7a18", "", "ü-ç-☃ non-ASCII", "x".repeat(200));
+      new IdentifierKey(
+          HexFormat.of()
+              .parseHex("8f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0"));
+  private static final List<String> VALUES =
+      List.of("pf-04b4d796a474bdb0", "dv-e05fae8c7a7a18", "", "ü-ç-☃ non-ASCII", "x".repeat(200));
 
   @Test
   void sparkBuiltInsComputeTheSameHmacAsTheJdk() {
     List<Object[]> values = new ArrayList<>();
     VALUES.forEach(v -> values.add(row(v)));
     values.add(row((Object) null));
-    List<Row> got = rows("value string", values.toArray(Object[][]::new))
-        .select(col("value"), InstrumentKeys.hmacSha256Hex(KEY, col("value")).as("hmac"),
-            InstrumentKeys.card(KEY, col("value")).as("card"), InstrumentKeys.device(KEY, col("value")).as("device"))
-        .collectAsList();
+    List<Row> got =
+        rows("value string", values.toArray(Object[][]::new))
+            .select(
+                col("value"),
+                InstrumentKeys.hmacSha256Hex(KEY, col("value")).as("hmac"),
+                InstrumentKeys.card(KEY, col("value")).as("card"),
+                InstrumentKeys.device(KEY, col("value")).as("device"))
+            .collectAsList();
     assertEquals(VALUES.size() + 1, got.size());
     for (Row row : got) {
       String value = row.getAs("value");
@@ -45,8 +52,11 @@ class InstrumentKeysSparkTest extends SparkTestBase {
   @Test
   void anotherKeyGivesAnotherCardKey() {
     IdentifierKey other = new IdentifierKey(new byte[IdentifierKey.SECRET_BYTES]);
-    Row row = rows("value string", row("pf-04b4d796a474bdb0"))
-        .select(InstrumentKeys.card(KEY, col("value")), InstrumentKeys.card(other, col("value"))).first();
+    Row row =
+        rows("value string", row("pf-04b4d796a474bdb0"))
+            .select(
+                InstrumentKeys.card(KEY, col("value")), InstrumentKeys.card(other, col("value")))
+            .first();
     assertNotEquals(row.getString(0), row.getString(1));
     assertEquals(other.shortKey("card-", "pf-04b4d796a474bdb0"), row.getString(1));
   }

@@ -34,7 +34,9 @@ class CreatorIncomeSparkTest extends SparkTestBase {
 
   /** Names and types in order; nullability is not part of the published contract. */
   private static List<String> columns(StructType schema) {
-    return java.util.Arrays.stream(schema.fields()).map(f -> f.name() + " " + f.dataType().sql()).toList();
+    return java.util.Arrays.stream(schema.fields())
+        .map(f -> f.name() + " " + f.dataType().sql())
+        .toList();
   }
 
   private static Map<String, Row> byCreator(Dataset<Row> rows) {
@@ -45,10 +47,8 @@ class CreatorIncomeSparkTest extends SparkTestBase {
 
   @Test
   void theWindowAddsTonightAndDropsTheNightThatLeaves() {
-    Dataset<Row> previous = rows(STATE,
-        row("c1", "s1", 1000L),
-        row("c1", "s2", 600L),
-        row("c2", "s3", 200L));
+    Dataset<Row> previous =
+        rows(STATE, row("c1", "s1", 1000L), row("c1", "s2", 600L), row("c2", "s3", 200L));
     Dataset<Row> tonight = rows(PAIRS, row("s1", "c1", 100L), row("s4", "c3", 50L));
     Dataset<Row> leaving = rows(PAIRS, row("s2", "c1", 300L), row("s1", "c1", 200L));
 
@@ -78,9 +78,12 @@ class CreatorIncomeSparkTest extends SparkTestBase {
     for (int i = 0; i < mixed.length; i++) {
       state.add(row("mixed", "m" + i, mixed[i]));
     }
-    Dataset<Row> tonight = rows(PAIRS, row("fan", "solo", 300L), row("m0", "mixed", 1001L), row("m6", "mixed", 7L));
+    Dataset<Row> tonight =
+        rows(PAIRS, row("fan", "solo", 300L), row("m0", "mixed", 1001L), row("m6", "mixed", 7L));
 
-    Dataset<Row> income = new CreatorIncome(tonight, 1, VALUE, NIGHT).apply(rows(STATE, state.toArray(Object[][]::new)));
+    Dataset<Row> income =
+        new CreatorIncome(tonight, 1, VALUE, NIGHT)
+            .apply(rows(STATE, state.toArray(Object[][]::new)));
     assertEquals(columns(CreatorIncome.SCHEMA), columns(income.schema()));
     Map<String, Row> out = byCreator(income);
     assertEquals(List.of("crowd", "mixed", "small", "solo"), new ArrayList<>(out.keySet()));
@@ -122,13 +125,16 @@ class CreatorIncomeSparkTest extends SparkTestBase {
 
   @Test
   void aPairThatLeavesTheWindowLeavesTheTable() {
-    Dataset<Row> previous = rows(STATE, row("gone", "s1", 3000L), row("stays", "s1", 1000L), row("stays", "s2", 3000L));
+    Dataset<Row> previous =
+        rows(STATE, row("gone", "s1", 3000L), row("stays", "s1", 1000L), row("stays", "s2", 3000L));
     Dataset<Row> leaving = rows(PAIRS, row("s1", "gone", 3000L), row("s2", "stays", 3000L));
     Dataset<Row> tonight = rows(PAIRS, row("s3", "stays", 1000L));
     Dataset<Row> state = new RollGifterWindow(tonight, leaving, 1).apply(previous);
     Map<String, Row> out = byCreator(new CreatorIncome(tonight, 1, VALUE, NIGHT).apply(state));
 
-    assertFalse(out.containsKey("gone"), "a creator whose only gifter left the window is not credited in the last 30 nights");
+    assertFalse(
+        out.containsKey("gone"),
+        "a creator whose only gifter left the window is not credited in the last 30 nights");
     Row stays = out.get("stays");
     assertEquals(2L, stays.<Long>getAs("gifters_30d"));
     assertEquals(new BigDecimal("10.0000"), stays.getAs("usd_30d"));
@@ -139,9 +145,30 @@ class CreatorIncomeSparkTest extends SparkTestBase {
 
   @Test
   void theSparkBandIsDependencyBandOf() {
-    double[] shares = {0.0, 0.05, Math.nextDown(0.1), 0.1, Math.nextUp(0.1), 0.2, Math.nextDown(0.25), 0.25, 0.3,
-        Math.nextDown(0.5), 0.5, 0.6, Math.nextDown(0.8), 0.8, 0.9, 1.0};
-    BigDecimal[] usd = {BigDecimal.ZERO, new BigDecimal("9.9999"), new BigDecimal("10.0000"), new BigDecimal("12345.6789")};
+    double[] shares = {
+      0.0,
+      0.05,
+      Math.nextDown(0.1),
+      0.1,
+      Math.nextUp(0.1),
+      0.2,
+      Math.nextDown(0.25),
+      0.25,
+      0.3,
+      Math.nextDown(0.5),
+      0.5,
+      0.6,
+      Math.nextDown(0.8),
+      0.8,
+      0.9,
+      1.0
+    };
+    BigDecimal[] usd = {
+      BigDecimal.ZERO,
+      new BigDecimal("9.9999"),
+      new BigDecimal("10.0000"),
+      new BigDecimal("12345.6789")
+    };
     List<Object[]> grid = new ArrayList<>();
     for (BigDecimal u : usd) {
       for (double top : shares) {
@@ -152,16 +179,23 @@ class CreatorIncomeSparkTest extends SparkTestBase {
         }
       }
     }
-    StructType schema = new StructType()
-        .add("usd_30d", DataTypes.createDecimalType(22, 4)).add("top", DataTypes.DoubleType)
-        .add("top5", DataTypes.DoubleType).add("hhi", DataTypes.DoubleType);
+    StructType schema =
+        new StructType()
+            .add("usd_30d", DataTypes.createDecimalType(22, 4))
+            .add("top", DataTypes.DoubleType)
+            .add("top5", DataTypes.DoubleType)
+            .add("hhi", DataTypes.DoubleType);
     Dataset<Row> in = rows(schema, grid.toArray(Object[][]::new));
-    List<Row> banded = in.withColumn("band", CreatorIncome.band(in.col("usd_30d"), in.col("top"), in.col("top5"), in.col("hhi")))
-        .collectAsList();
+    List<Row> banded =
+        in.withColumn(
+                "band",
+                CreatorIncome.band(in.col("usd_30d"), in.col("top"), in.col("top5"), in.col("hhi")))
+            .collectAsList();
     assertEquals(grid.size(), banded.size());
     int[] seen = new int[3];
     for (Row r : banded) {
-      DependencyBand want = DependencyBand.of(r.getAs("usd_30d"), r.getAs("top"), r.getAs("top5"), r.getAs("hhi"));
+      DependencyBand want =
+          DependencyBand.of(r.getAs("usd_30d"), r.getAs("top"), r.getAs("top5"), r.getAs("hhi"));
       assertEquals(want.label(), r.getAs("band"), r::toString);
       seen[want.ordinal()]++;
     }
@@ -170,8 +204,10 @@ class CreatorIncomeSparkTest extends SparkTestBase {
 
   @Test
   void aDiamondValueTheUsdColumnsCannotHoldIsRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new CreatorIncome(rows(PAIRS), 1, new BigDecimal("0.00001"), NIGHT));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new CreatorIncome(rows(PAIRS), 1, new BigDecimal("0.00001"), NIGHT));
     assertTrue(e.getMessage().contains("'0.00001'"), e.getMessage());
   }
 }

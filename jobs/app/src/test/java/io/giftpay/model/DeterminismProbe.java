@@ -12,7 +12,8 @@ public final class DeterminismProbe {
   static final long SEED = 20261126L;
 
   static AnomalyModel train() {
-    return new SmileIsolationForestTrainer().train(TestData.names(6), TestData.gaussian(2_000, 6, 5L), SEED);
+    return new SmileIsolationForestTrainer()
+        .train(TestData.names(6), TestData.gaussian(2_000, 6, 5L), SEED);
   }
 
   static String fingerprint(AnomalyModel model) {
@@ -21,9 +22,13 @@ public final class DeterminismProbe {
     for (double[] row : probe) {
       scores.append(Double.doubleToRawLongBits(model.score(row))).append(',');
     }
-    return model.card().version() + " bin=" + ModelStore.sha256(ModelStore.serialize(model))
-        + " scores=" + ModelStore.sha256(scores.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-        + " threshold=" + model.card().threshold();
+    return model.card().version()
+        + " bin="
+        + ModelStore.sha256(ModelStore.serialize(model))
+        + " scores="
+        + ModelStore.sha256(scores.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+        + " threshold="
+        + model.card().threshold();
   }
 
   public static void main(String[] args) {

@@ -21,9 +21,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import smile.math.MathEx;
 import smile.stat.distribution.GaussianDistribution;
-import org.junit.jupiter.api.Test;
 
 class SmileIsolationForestTrainerTest {
 
@@ -54,7 +54,8 @@ class SmileIsolationForestTrainerTest {
       assertTrue(model.isAnomalous(outlier));
     }
     double[] everywhere = TestData.extreme(P, 8.0, 0, 1, 2, 3, 4, 5);
-    assertTrue(model.score(everywhere) > inlierScores[inlierScores.length - 1], "above every inlier");
+    assertTrue(
+        model.score(everywhere) > inlierScores[inlierScores.length - 1], "above every inlier");
     assertTrue(model.score(everywhere) <= 1.0);
     // Known limit of (classic) Isolation Forest, kept visible here: a row extreme in ONE feature
     // and ordinary in the rest scores only a little above the median inlier, and how far out it is
@@ -85,12 +86,18 @@ class SmileIsolationForestTrainerTest {
     SmileIsolationForestModel model = train(7L);
     long flagged = Arrays.stream(ROWS).filter(model::isAnomalous).count();
     assertTrue(flagged >= 30 && flagged <= 33, "flagged " + flagged + " of 3000");
-    AnomalyModel five = new SmileIsolationForestTrainer(SmileIsolationForestTrainer.Parameters.defaults()
-        .withThreshold(AnomalyThreshold.contamination(0.05))).train(NAMES, ROWS, 7L);
+    AnomalyModel five =
+        new SmileIsolationForestTrainer(
+                SmileIsolationForestTrainer.Parameters.defaults()
+                    .withThreshold(AnomalyThreshold.contamination(0.05)))
+            .train(NAMES, ROWS, 7L);
     long flagged5 = Arrays.stream(ROWS).filter(five::isAnomalous).count();
     assertTrue(flagged5 >= 150 && flagged5 <= 155, "flagged " + flagged5 + " of 3000");
-    AnomalyModel fixed = new SmileIsolationForestTrainer(SmileIsolationForestTrainer.Parameters.defaults()
-        .withThreshold(AnomalyThreshold.score(0.62))).train(NAMES, ROWS, 7L);
+    AnomalyModel fixed =
+        new SmileIsolationForestTrainer(
+                SmileIsolationForestTrainer.Parameters.defaults()
+                    .withThreshold(AnomalyThreshold.score(0.62)))
+            .train(NAMES, ROWS, 7L);
     assertEquals(0.62, fixed.card().threshold());
   }
 
@@ -104,7 +111,8 @@ class SmileIsolationForestTrainerTest {
     assertArrayEquals(ModelStore.serialize(a), ModelStore.serialize(b));
     assertEquals(a.card(), b.card());
     for (double[] row : TestData.gaussian(200, P, 3L)) {
-      assertEquals(Double.doubleToRawLongBits(a.score(row)), Double.doubleToRawLongBits(b.score(row)));
+      assertEquals(
+          Double.doubleToRawLongBits(a.score(row)), Double.doubleToRawLongBits(b.score(row)));
     }
     assertTrue(a.card().version().matches("if-v1-[0-9a-f]{16}"), a.card().version());
 
@@ -113,10 +121,14 @@ class SmileIsolationForestTrainerTest {
     assertFalse(Arrays.equals(ModelStore.serialize(a), ModelStore.serialize(c)));
     double[][] changed = Arrays.stream(ROWS).map(double[]::clone).toArray(double[][]::new);
     changed[1234][2] += 1e-9;
-    assertNotEquals(a.card().version(), new SmileIsolationForestTrainer().train(NAMES, changed, 11L).card().version());
+    assertNotEquals(
+        a.card().version(),
+        new SmileIsolationForestTrainer().train(NAMES, changed, 11L).card().version());
     List<String> renamed = new ArrayList<>(NAMES);
     renamed.set(0, "g0");
-    assertNotEquals(a.card().version(), new SmileIsolationForestTrainer().train(renamed, ROWS, 11L).card().version());
+    assertNotEquals(
+        a.card().version(),
+        new SmileIsolationForestTrainer().train(renamed, ROWS, 11L).card().version());
   }
 
   @Test
@@ -142,11 +154,19 @@ class SmileIsolationForestTrainerTest {
     GaussianDistribution.getInstance().rand();
     String here = DeterminismProbe.fingerprint(DeterminismProbe.train());
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process child = new ProcessBuilder(java.toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-        DeterminismProbe.class.getName()).redirectErrorStream(true).start();
+    Process child =
+        new ProcessBuilder(
+                java.toString(),
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                DeterminismProbe.class.getName())
+            .redirectErrorStream(true)
+            .start();
     String fingerprint = null;
     StringBuilder output = new StringBuilder();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = out.readLine()) != null; ) {
         output.append(line).append('\n');
         if (line.startsWith("FINGERPRINT ")) {
@@ -170,22 +190,32 @@ class SmileIsolationForestTrainerTest {
     nan[2] = Double.NaN;
     assertThrows(IllegalArgumentException.class, () -> model.score(nan));
     SmileIsolationForestTrainer trainer = new SmileIsolationForestTrainer();
-    assertThrows(IllegalArgumentException.class, () -> trainer.train(NAMES, new double[][] {new double[P]}, 1L));
-    assertThrows(IllegalArgumentException.class, () -> trainer.train(List.of("a", "a", "b", "c", "d", "e"), ten, 1L));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> trainer.train(NAMES, new double[][] {new double[P]}, 1L));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> trainer.train(List.of("a", "a", "b", "c", "d", "e"), ten, 1L));
     double[][] withNaN = Arrays.stream(ten).map(double[]::clone).toArray(double[][]::new);
     withNaN[3][1] = Double.NaN;
     assertThrows(IllegalArgumentException.class, () -> trainer.train(NAMES, withNaN, 1L));
-    assertThrows(IllegalArgumentException.class, () -> new SmileIsolationForestTrainer(
-        SmileIsolationForestTrainer.Parameters.defaults().withExtensionLevel(P)).train(NAMES, ten, 1L));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new SmileIsolationForestTrainer(
+                    SmileIsolationForestTrainer.Parameters.defaults().withExtensionLevel(P))
+                .train(NAMES, ten, 1L));
   }
 
   @Test
   void extendedSplitsAreDeterministicToo() {
     SmileIsolationForestTrainer.Parameters extended =
         SmileIsolationForestTrainer.Parameters.defaults().withTrees(20).withExtensionLevel(P - 1);
-    byte[] a = ModelStore.serialize(new SmileIsolationForestTrainer(extended).train(NAMES, ROWS, 5L));
+    byte[] a =
+        ModelStore.serialize(new SmileIsolationForestTrainer(extended).train(NAMES, ROWS, 5L));
     GaussianDistribution.getInstance().rand();
-    byte[] b = ModelStore.serialize(new SmileIsolationForestTrainer(extended).train(NAMES, ROWS, 5L));
+    byte[] b =
+        ModelStore.serialize(new SmileIsolationForestTrainer(extended).train(NAMES, ROWS, 5L));
     assertArrayEquals(a, b);
   }
 }

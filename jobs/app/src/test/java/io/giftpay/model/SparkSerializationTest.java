@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import scala.reflect.ClassTag$;
 
 /**
- * Spark ships closures (and, with the default serializer, broadcasts) with its JavaSerializer:
- * the model must survive it, and be small enough to broadcast with classic settings.
+ * Spark ships closures (and, with the default serializer, broadcasts) with its JavaSerializer: the
+ * model must survive it, and be small enough to broadcast with classic settings.
  */
 class SparkSerializationTest {
 
@@ -30,11 +30,17 @@ class SparkSerializationTest {
     for (double[] row : TestData.gaussian(100, p, 7L)) {
       assertEquals(model.score(row), copy.score(row));
     }
-    int percentileBytes = ModelStore.serialize(model).length
-        - ModelStore.serialize(new SmileIsolationForestTrainer(SmileIsolationForestTrainer.Parameters.defaults()
-            .withPercentileRows(1)).train(TestData.names(p), rows, 3L)).length;
-    System.out.printf("serialized model, 100 trees x 256 rows x %d features, 5000 training rows: %,d bytes "
-        + "(of which percentiles of 5000 rows ~%,d)%n", p, size, percentileBytes);
+    int percentileBytes =
+        ModelStore.serialize(model).length
+            - ModelStore.serialize(
+                    new SmileIsolationForestTrainer(
+                            SmileIsolationForestTrainer.Parameters.defaults().withPercentileRows(1))
+                        .train(TestData.names(p), rows, 3L))
+                .length;
+    System.out.printf(
+        "serialized model, 100 trees x 256 rows x %d features, 5000 training rows: %,d bytes "
+            + "(of which percentiles of 5000 rows ~%,d)%n",
+        p, size, percentileBytes);
     assertTrue(size < 6_000_000, "model is " + size + " bytes");
     assertEquals(List.copyOf(TestData.names(p)), copy.featureNames());
   }

@@ -16,7 +16,9 @@ final class TestData {
     return names;
   }
 
-  /** {@code n} rows of {@code p} independent N(mean_c, sd_c) columns, mean_c = 10 c, sd_c = 1 + c. */
+  /**
+   * {@code n} rows of {@code p} independent N(mean_c, sd_c) columns, mean_c = 10 c, sd_c = 1 + c.
+   */
   static double[][] gaussian(int n, int p, long seed) {
     Random random = new Random(seed);
     double[][] rows = new double[n][p];

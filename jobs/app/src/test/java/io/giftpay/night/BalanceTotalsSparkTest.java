@@ -15,14 +15,17 @@ class BalanceTotalsSparkTest extends SparkTestBase {
 
   @Test
   void oneAggregateCountsUnbalancedBooksPaymentsAndWhatIsCarried() {
-    CheckNight.BalanceTotals totals = CheckNight.BalanceTotals.of(rows(BALANCES,
-        row("c1", "PAID", 500L, 0L, 0L, 0L, 500L, 0L, 200L, 500L),
-        row("c2", "BELOW_MINIMUM", 90L, 40L, 50L, 0L, 0L, 0L, 90L, 0L),
-        row("c3", "ON_HOLD", 300L, 0L, 0L, 300L, 0L, 0L, 0L, 0L),
-        // credited 100 but only 99 accounted for
-        row("c4", "BELOW_MINIMUM", 100L, 0L, 99L, 0L, 0L, 0L, 0L, 0L),
-        // balanced, but a negative held amount
-        row("c5", "ON_HOLD", 0L, 0L, 10L, -10L, 0L, 0L, 0L, 0L)));
+    CheckNight.BalanceTotals totals =
+        CheckNight.BalanceTotals.of(
+            rows(
+                BALANCES,
+                row("c1", "PAID", 500L, 0L, 0L, 0L, 500L, 0L, 200L, 500L),
+                row("c2", "BELOW_MINIMUM", 90L, 40L, 50L, 0L, 0L, 0L, 90L, 0L),
+                row("c3", "ON_HOLD", 300L, 0L, 0L, 300L, 0L, 0L, 0L, 0L),
+                // credited 100 but only 99 accounted for
+                row("c4", "BELOW_MINIMUM", 100L, 0L, 99L, 0L, 0L, 0L, 0L, 0L),
+                // balanced, but a negative held amount
+                row("c5", "ON_HOLD", 0L, 0L, 10L, -10L, 0L, 0L, 0L, 0L)));
 
     assertEquals(5, totals.creators());
     assertEquals(2, totals.unbalanced(), "c4's identity and c5's negative held");

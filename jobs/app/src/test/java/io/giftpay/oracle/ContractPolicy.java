@@ -14,7 +14,11 @@ import java.util.Properties;
  * application's policy loader.
  */
 public record ContractPolicy(
-    int version, long diamondsPerCoin, BigDecimal diamondValueUsd, BigDecimal minimumPayoutUsd, BigDecimal dailyCapUsd,
+    int version,
+    long diamondsPerCoin,
+    BigDecimal diamondValueUsd,
+    BigDecimal minimumPayoutUsd,
+    BigDecimal dailyCapUsd,
     int clearingNights) {
 
   public static ContractPolicy read(Path file) throws IOException {
@@ -24,13 +28,16 @@ public record ContractPolicy(
     }
     int version = Integer.parseInt(value(p, "policy.version", file));
     if (version != 1 && version != 2) {
-      throw new IllegalStateException("The oracle implements policy v1 and v2, " + file + " says " + version);
+      throw new IllegalStateException(
+          "The oracle implements policy v1 and v2, " + file + " says " + version);
     }
     // Contract 3.11: v1 has no clearing; v2's clearing_nights defaults to 2.
     String clearing = p.getProperty("clearing_nights");
-    int clearingNights = clearing == null ? (version == 1 ? 0 : 2) : Integer.parseInt(clearing.trim());
+    int clearingNights =
+        clearing == null ? (version == 1 ? 0 : 2) : Integer.parseInt(clearing.trim());
     if (version == 1 && clearingNights != 0) {
-      throw new IllegalStateException("policy v1 with clearing_nights " + clearingNights + " in " + file);
+      throw new IllegalStateException(
+          "policy v1 with clearing_nights " + clearingNights + " in " + file);
     }
     ContractPolicy policy =
         new ContractPolicy(
@@ -42,7 +49,8 @@ public record ContractPolicy(
             clearingNights);
     // Contract 3.2: one diamond's value must divide one cent exactly.
     if (new BigDecimal("0.01").remainder(policy.diamondValueUsd()).signum() != 0) {
-      throw new IllegalStateException("diamond_value_usd " + policy.diamondValueUsd() + " does not divide one cent");
+      throw new IllegalStateException(
+          "diamond_value_usd " + policy.diamondValueUsd() + " does not divide one cent");
     }
     return policy;
   }

@@ -78,7 +78,14 @@ public final class LedgerCsv {
         continue; // a blank line
       }
       if (fields.size() != header.size()) {
-        throw new IllegalStateException(file + ": a row has " + fields.size() + " fields, the header " + header.size() + ": " + fields);
+        throw new IllegalStateException(
+            file
+                + ": a row has "
+                + fields.size()
+                + " fields, the header "
+                + header.size()
+                + ": "
+                + fields);
       }
       Map<String, String> row = new HashMap<>();
       for (int i = 0; i < header.size(); i++) {

@@ -15,18 +15,18 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A test oracle for the nightly pipeline, written from the ledger contract's text alone: plain
- * Java and {@link BigDecimal}, no Spark, none of the application's code. It replays a CSV
- * ledger night by night: drops the rows the generator broke on purpose (its
- * {@code _truth/broken_rows.csv}), counts each gift event_id once across all nights (on the
- * night it first lands), credits {@code coins × diamonds_per_coin} to the creator that night,
- * carries available balances, and pays under policy v1 (section 3, points 1-7) or v2 (point 11:
- * a night's credits are pending until that night + {@code clearing_nights}, then available).
+ * A test oracle for the nightly pipeline, written from the ledger contract's text alone: plain Java
+ * and {@link BigDecimal}, no Spark, none of the application's code. It replays a CSV ledger night
+ * by night: drops the rows the generator broke on purpose (its {@code _truth/broken_rows.csv}),
+ * counts each gift event_id once across all nights (on the night it first lands), credits {@code
+ * coins × diamonds_per_coin} to the creator that night, carries available balances, and pays under
+ * policy v1 (section 3, points 1-7) or v2 (point 11: a night's credits are pending until that night
+ * + {@code clearing_nights}, then available).
  *
  * <p>Not modelled: holds and forfeits (points 8 and 9). Fraud holds need detection, which the
- * pipeline does not have yet, and the pipeline does not hold diamonds on reversals either; so
- * the oracle has every credited diamond available until paid. When the pipeline gains holds,
- * this oracle must gain them too, or the balance and payout comparisons will (rightly) fail.
+ * pipeline does not have yet, and the pipeline does not hold diamonds on reversals either; so the
+ * oracle has every credited diamond available until paid. When the pipeline gains holds, this
+ * oracle must gain them too, or the balance and payout comparisons will (rightly) fail.
  */
 public final class PayoutOracle {
   static final String GIFTS = "gifts";
@@ -39,17 +39,32 @@ public final class PayoutOracle {
 
   /** What must be paid to one creator on one night. */
   public record Payout(
-      String creatorId, long diamonds, BigDecimal amountUsd, String currency, BigDecimal amount, BigDecimal fxRate,
+      String creatorId,
+      long diamonds,
+      BigDecimal amountUsd,
+      String currency,
+      BigDecimal amount,
+      BigDecimal fxRate,
       String payoutMethod) {}
 
   /** A creator's cumulative diamonds after night D's payout. */
-  public record Balance(String creatorId, long credited, long pending, long available, long paid, long creditedToday) {}
+  public record Balance(
+      String creatorId,
+      long credited,
+      long pending,
+      long available,
+      long paid,
+      long creditedToday) {}
 
   /** The gifts partition of one night as the oracle sees it. */
   public record GiftCounts(long rowsRead, long accepted, long duplicates, long broken) {}
 
   /** Everything expected of one night. */
-  public record Night(LocalDate date, Map<String, Balance> balances, Map<String, Payout> payouts, GiftCounts gifts) {}
+  public record Night(
+      LocalDate date,
+      Map<String, Balance> balances,
+      Map<String, Payout> payouts,
+      GiftCounts gifts) {}
 
   /** The oracle's whole answer. */
   public record Result(List<Night> nights, List<BrokenRow> brokenRows, long distinctValidGiftIds) {
@@ -58,7 +73,12 @@ public final class PayoutOracle {
     }
   }
 
-  private record Account(boolean isCreator, boolean kycVerified, LocalDate birthDate, String payoutCurrency, String payoutMethod) {}
+  private record Account(
+      boolean isCreator,
+      boolean kycVerified,
+      LocalDate birthDate,
+      String payoutCurrency,
+      String payoutMethod) {}
 
   private final LedgerCsv ledger;
   private final Path ledgerRoot;
@@ -100,32 +120,53 @@ public final class PayoutOracle {
           continue;
         }
         if (id == null) {
-          throw new IllegalStateException("Gift row without event_id on " + night + " that the truth files do not list as broken: " + row);
+          throw new IllegalStateException(
+              "Gift row without event_id on "
+                  + night
+                  + " that the truth files do not list as broken: "
+                  + row);
         }
         Map<String, String> first = firstCopy.putIfAbsent(id, row);
         if (first != null) {
           if (!first.equals(row)) {
-            throw new IllegalStateException("Replay of " + id + " on " + night + " differs from its first copy: " + first + " vs " + row);
+            throw new IllegalStateException(
+                "Replay of "
+                    + id
+                    + " on "
+                    + night
+                    + " differs from its first copy: "
+                    + first
+                    + " vs "
+                    + row);
           }
           duplicates++;
           continue;
         }
         accepted++;
-        long diamonds = Math.multiplyExact(Long.parseLong(row.get("coins")), policy.diamondsPerCoin());
+        long diamonds =
+            Math.multiplyExact(Long.parseLong(row.get("coins")), policy.diamondsPerCoin());
         creditedToday.merge(row.get("creator_id"), diamonds, Math::addExact);
       }
       LocalDate clearsOn = night.plusDays(policy.clearingNights());
-      creditedToday.forEach((creator, d) -> {
-        credited.merge(creator, d, Math::addExact);
-        available.putIfAbsent(creator, 0L);
-        paid.putIfAbsent(creator, 0L);
-        clearing.computeIfAbsent(clearsOn, k -> new TreeMap<>()).merge(creator, d, Math::addExact);
-      });
+      creditedToday.forEach(
+          (creator, d) -> {
+            credited.merge(creator, d, Math::addExact);
+            available.putIfAbsent(creator, 0L);
+            paid.putIfAbsent(creator, 0L);
+            clearing
+                .computeIfAbsent(clearsOn, k -> new TreeMap<>())
+                .merge(creator, d, Math::addExact);
+          });
       while (!clearing.isEmpty() && !clearing.firstKey().isAfter(night)) {
-        clearing.pollFirstEntry().getValue().forEach((creator, d) -> available.merge(creator, d, Math::addExact));
+        clearing
+            .pollFirstEntry()
+            .getValue()
+            .forEach((creator, d) -> available.merge(creator, d, Math::addExact));
       }
       Map<String, Long> pending = new TreeMap<>();
-      clearing.values().forEach(lot -> lot.forEach((creator, d) -> pending.merge(creator, d, Math::addExact)));
+      clearing
+          .values()
+          .forEach(lot -> lot.forEach((creator, d) -> pending.merge(creator, d, Math::addExact)));
 
       Map<String, Account> accounts = accountsAsOf(night);
       Map<String, BigDecimal> fx = fxAsOf(night);
@@ -141,19 +182,36 @@ public final class PayoutOracle {
       }
       Map<String, Balance> balances = new TreeMap<>();
       for (String creator : credited.keySet()) {
-        balances.put(creator, new Balance(creator, credited.get(creator), pending.getOrDefault(creator, 0L), available.get(creator), paid.get(creator),
-            creditedToday.getOrDefault(creator, 0L)));
+        balances.put(
+            creator,
+            new Balance(
+                creator,
+                credited.get(creator),
+                pending.getOrDefault(creator, 0L),
+                available.get(creator),
+                paid.get(creator),
+                creditedToday.getOrDefault(creator, 0L)));
       }
-      nights.add(new Night(night, balances, payouts, new GiftCounts(read, accepted, duplicates, brokenTonight)));
+      nights.add(
+          new Night(
+              night, balances, payouts, new GiftCounts(read, accepted, duplicates, brokenTonight)));
     }
     return new Result(nights, broken, firstCopy.size());
   }
 
   /** Policy v1, points 4-7, for one creator on night D; null when nothing is paid. */
-  private Payout decide(LocalDate night, String creator, long availableDiamonds, Account account, Map<String, BigDecimal> fx) {
-    if (account == null || !account.kycVerified() || account.birthDate() == null
+  private Payout decide(
+      LocalDate night,
+      String creator,
+      long availableDiamonds,
+      Account account,
+      Map<String, BigDecimal> fx) {
+    if (account == null
+        || !account.kycVerified()
+        || account.birthDate() == null
         || eighteenthBirthday(account.birthDate()).isAfter(night)
-        || account.payoutCurrency() == null || account.payoutMethod() == null) {
+        || account.payoutCurrency() == null
+        || account.payoutMethod() == null) {
       return null;
     }
     String currency = account.payoutCurrency();
@@ -178,7 +236,9 @@ public final class PayoutOracle {
     return new Payout(creator, diamonds, amountUsd, currency, amount, rate, account.payoutMethod());
   }
 
-  /** The day someone born on {@code birth} turns 18; born 29 February → 1 March in a common year. */
+  /**
+   * The day someone born on {@code birth} turns 18; born 29 February → 1 March in a common year.
+   */
   static LocalDate eighteenthBirthday(LocalDate birth) {
     int year = birth.getYear() + 18;
     if (birth.getMonthValue() == 2 && birth.getDayOfMonth() == 29 && !Year.isLeap(year)) {
@@ -188,19 +248,24 @@ public final class PayoutOracle {
   }
 
   private Map<String, Account> accountsAsOf(LocalDate night) {
-    LocalDate asOf = ledger.snapshotAsOf(ACCOUNTS, night)
-        .orElseThrow(() -> new IllegalStateException("No accounts snapshot at or before " + night));
+    LocalDate asOf =
+        ledger
+            .snapshotAsOf(ACCOUNTS, night)
+            .orElseThrow(
+                () -> new IllegalStateException("No accounts snapshot at or before " + night));
     Map<String, Account> accounts = new HashMap<>();
     for (Map<String, String> row : ledger.rows(ACCOUNTS, asOf)) {
-      Account a = new Account(
-          bool(row.get("is_creator")),
-          bool(row.get("kyc_verified")),
-          row.get("birth_date") == null ? null : LocalDate.parse(row.get("birth_date")),
-          row.get("payout_currency"),
-          row.get("payout_method"));
+      Account a =
+          new Account(
+              bool(row.get("is_creator")),
+              bool(row.get("kyc_verified")),
+              row.get("birth_date") == null ? null : LocalDate.parse(row.get("birth_date")),
+              row.get("payout_currency"),
+              row.get("payout_method"));
       Account previous = accounts.put(row.get("user_id"), a);
       if (previous != null && !previous.equals(a)) {
-        throw new IllegalStateException("accounts dt=" + asOf + " has two different rows for " + row.get("user_id"));
+        throw new IllegalStateException(
+            "accounts dt=" + asOf + " has two different rows for " + row.get("user_id"));
       }
     }
     return accounts;
@@ -217,7 +282,8 @@ public final class PayoutOracle {
       BigDecimal rate = new BigDecimal(row.get("units_per_usd"));
       BigDecimal previous = rates.put(row.get("currency"), rate);
       if (previous != null && previous.compareTo(rate) != 0) {
-        throw new IllegalStateException("fx_rates dt=" + asOf.get() + " has two rates for " + row.get("currency"));
+        throw new IllegalStateException(
+            "fx_rates dt=" + asOf.get() + " has two rates for " + row.get("currency"));
       }
     }
     return rates;
@@ -226,7 +292,12 @@ public final class PayoutOracle {
   public List<BrokenRow> brokenRows() {
     List<BrokenRow> out = new ArrayList<>();
     for (Map<String, String> row : LedgerCsv.read(ledgerRoot.resolve("_truth/broken_rows.csv"))) {
-      out.add(new BrokenRow(row.get("event_id"), row.get("table"), LocalDate.parse(row.get("dt")), row.get("intended_reason")));
+      out.add(
+          new BrokenRow(
+              row.get("event_id"),
+              row.get("table"),
+              LocalDate.parse(row.get("dt")),
+              row.get("intended_reason")));
     }
     return out;
   }

@@ -25,10 +25,14 @@ class ParquetFolderSparkTest extends SparkTestBase {
     Path dir = tmp.resolve("events");
     Dataset<Row> rows = spark.range(0, 1_000).withColumn("day", col("id").mod(3)).repartition(4);
     rows.write().partitionBy("day").parquet(dir.toString());
-    assertTrue(Files.exists(dir.resolve("_SUCCESS")), "Spark's bookkeeping file is there and is not a data file");
+    assertTrue(
+        Files.exists(dir.resolve("_SUCCESS")),
+        "Spark's bookkeeping file is there and is not a data file");
 
     ParquetFolder folder = folder(dir);
-    assertTrue(folder.dataFiles().size() >= 3, "several files in several partition folders: " + folder.dataFiles());
+    assertTrue(
+        folder.dataFiles().size() >= 3,
+        "several files in several partition folders: " + folder.dataFiles());
     int jobsBefore = jobsSoFar();
     assertEquals(1_000, folder.rows());
     assertEquals(jobsBefore, jobsSoFar(), "no Spark job counts the rows");
@@ -37,15 +41,20 @@ class ParquetFolderSparkTest extends SparkTestBase {
   @Test
   void aFolderReadsBackWithTheSchemaSparkWroteAndTheSameRowsWithoutASchemaJob() throws Exception {
     Path dir = tmp.resolve("work");
-    Dataset<Row> rows = spark.sql("SELECT id, CAST(id AS DECIMAL(18, 2)) AS amount, CAST(id AS STRING) AS name,"
-        + " named_struct('a', id, 'b', array(id)) AS nested FROM range(5)");
+    Dataset<Row> rows =
+        spark.sql(
+            "SELECT id, CAST(id AS DECIMAL(18, 2)) AS amount, CAST(id AS STRING) AS name,"
+                + " named_struct('a', id, 'b', array(id)) AS nested FROM range(5)");
     rows.write().mode(SaveMode.Overwrite).parquet(dir.toString());
 
     int jobsBefore = jobsSoFar();
     Dataset<Row> read = folder(dir).read();
     assertEquals(jobsBefore, jobsSoFar(), "the schema comes from the footer, not from a Spark job");
     Dataset<Row> inferred = spark.read().parquet(dir.toString());
-    assertEquals(inferred.schema(), read.schema(), "the same schema Spark's own reading finds, nullability included");
+    assertEquals(
+        inferred.schema(),
+        read.schema(),
+        "the same schema Spark's own reading finds, nullability included");
     assertEquals(inferred.orderBy("id").collectAsList(), read.orderBy("id").collectAsList());
   }
 
@@ -64,12 +73,15 @@ class ParquetFolderSparkTest extends SparkTestBase {
 
   private AtomicInteger countJobs() {
     AtomicInteger started = new AtomicInteger();
-    spark.sparkContext().addSparkListener(new SparkListener() {
-      @Override
-      public void onJobStart(SparkListenerJobStart jobStart) {
-        started.incrementAndGet();
-      }
-    });
+    spark
+        .sparkContext()
+        .addSparkListener(
+            new SparkListener() {
+              @Override
+              public void onJobStart(SparkListenerJobStart jobStart) {
+                started.incrementAndGet();
+              }
+            });
     return started;
   }
 

@@ -18,11 +18,20 @@ class SmallNightSettingsSparkTest extends SparkTestBase {
 
   @Test
   void aNightAtOrBelowTheLimitIsSmallAndOneAboveItIsNot() {
-    assertEquals("false", SmallNightSettings.forNight(LIMIT, LIMIT).get("spark.sql.adaptive.enabled"));
-    assertEquals("NO_CODEGEN", SmallNightSettings.forNight(0, LIMIT).get("spark.sql.codegen.factoryMode"));
-    assertEquals("-1", SmallNightSettings.forNight(0, LIMIT).get("spark.sql.autoBroadcastJoinThreshold"), "no broadcast joins");
-    assertTrue(SmallNightSettings.forNight(LIMIT + 1, LIMIT).isEmpty(), "a larger night keeps Spark's own settings");
-    assertTrue(SmallNightSettings.forNight(10, 0).isEmpty(), "a limit of 0 turns the small-night settings off");
+    assertEquals(
+        "false", SmallNightSettings.forNight(LIMIT, LIMIT).get("spark.sql.adaptive.enabled"));
+    assertEquals(
+        "NO_CODEGEN", SmallNightSettings.forNight(0, LIMIT).get("spark.sql.codegen.factoryMode"));
+    assertEquals(
+        "-1",
+        SmallNightSettings.forNight(0, LIMIT).get("spark.sql.autoBroadcastJoinThreshold"),
+        "no broadcast joins");
+    assertTrue(
+        SmallNightSettings.forNight(LIMIT + 1, LIMIT).isEmpty(),
+        "a larger night keeps Spark's own settings");
+    assertTrue(
+        SmallNightSettings.forNight(10, 0).isEmpty(),
+        "a limit of 0 turns the small-night settings off");
     assertThrows(IllegalArgumentException.class, () -> SmallNightSettings.forNight(10, -1));
   }
 
@@ -30,23 +39,31 @@ class SmallNightSettingsSparkTest extends SparkTestBase {
   void settingsLastUntilClosedThenTheEarlierValuesAreBack() {
     spark.conf().set("spark.sql.shuffle.partitions", "3");
     spark.conf().unset("spark.sql.codegen.factoryMode");
-    try (SmallNightSettings ignored = SmallNightSettings.apply(spark, SmallNightSettings.forNight(10, LIMIT))) {
+    try (SmallNightSettings ignored =
+        SmallNightSettings.apply(spark, SmallNightSettings.forNight(10, LIMIT))) {
       assertEquals("2", spark.conf().get("spark.sql.shuffle.partitions"));
       assertEquals("NO_CODEGEN", spark.conf().get("spark.sql.codegen.factoryMode"));
     }
     assertEquals("3", spark.conf().get("spark.sql.shuffle.partitions"));
-    assertFalse(spark.conf().getOption("spark.sql.codegen.factoryMode").isDefined()
+    assertFalse(
+        spark.conf().getOption("spark.sql.codegen.factoryMode").isDefined()
             && spark.conf().get("spark.sql.codegen.factoryMode").equals("NO_CODEGEN"),
         "an unset key is unset again");
   }
 
   @Test
   void aQueryGivesTheSameRowsWithAndWithoutThem() {
-    Dataset<Row> gifts = rows("creator_id string, coins bigint, share double",
-        row("c1", 5L, 0.1), row("c2", 7L, 0.2), row("c1", 11L, 0.3), row("c3", 1L, 0.4));
+    Dataset<Row> gifts =
+        rows(
+            "creator_id string, coins bigint, share double",
+            row("c1", 5L, 0.1),
+            row("c2", 7L, 0.2),
+            row("c1", 11L, 0.3),
+            row("c3", 1L, 0.4));
     List<Row> plain = totals(gifts);
     List<Row> small;
-    try (SmallNightSettings ignored = SmallNightSettings.apply(spark, SmallNightSettings.forNight(10, LIMIT))) {
+    try (SmallNightSettings ignored =
+        SmallNightSettings.apply(spark, SmallNightSettings.forNight(10, LIMIT))) {
       small = totals(gifts);
     }
     assertEquals(plain, small);
@@ -54,7 +71,10 @@ class SmallNightSettingsSparkTest extends SparkTestBase {
   }
 
   private static List<Row> totals(Dataset<Row> gifts) {
-    return gifts.groupBy("creator_id").agg(sum("coins").as("coins"), sum("share").as("share"))
-        .orderBy(col("creator_id")).collectAsList();
+    return gifts
+        .groupBy("creator_id")
+        .agg(sum("coins").as("coins"), sum("share").as("share"))
+        .orderBy(col("creator_id"))
+        .collectAsList();
   }
 }

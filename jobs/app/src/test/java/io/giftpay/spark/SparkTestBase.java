@@ -11,10 +11,10 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * One local[2] Spark session per test class with production's settings that decide values (UTC
- * session time zone, java.time values; ANSI mode is Spark 4's default in both), not its tuning:
- * two shuffle partitions so a five-row test does not run 200 tasks, and none of {@link
- * SparkSessions}' adaptive, broadcast, compression or output-committer settings nor the small-night
- * settings. Tests that need production's session run the command line, which builds it.
+ * session time zone, java.time values; ANSI mode is Spark 4's default in both), not its tuning: two
+ * shuffle partitions so a five-row test does not run 200 tasks, and none of {@link SparkSessions}'
+ * adaptive, broadcast, compression or output-committer settings nor the small-night settings. Tests
+ * that need production's session run the command line, which builds it.
  */
 public abstract class SparkTestBase {
   protected static SparkSession spark;

@@ -38,10 +38,13 @@ import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A footer made canonical without the file in memory: data pages byte for byte, encodings sorted. */
+/**
+ * A footer made canonical without the file in memory: data pages byte for byte, encodings sorted.
+ */
 class ParquetFootersTest {
   private static final MessageType SCHEMA =
-      MessageTypeParser.parseMessageType("message t { optional binary name (STRING); optional int64 n; }");
+      MessageTypeParser.parseMessageType(
+          "message t { optional binary name (STRING); optional int64 n; }");
   private static final int ROWS = 200_000;
 
   @TempDir Path dir;
@@ -50,35 +53,59 @@ class ParquetFootersTest {
   void aShuffledFooterIsRewrittenToTheCanonicalOneAndTheDataPagesAreKept() throws IOException {
     Path written = parquet(dir.resolve("written.parquet"));
     Path shuffled = dir.resolve("shuffled.parquet");
-    withFooter(written, shuffled, footer -> forEachChunk(footer, meta -> {
-      Collections.reverse(meta.getEncodings());
-      if (meta.isSetEncoding_stats()) {
-        Collections.reverse(meta.getEncoding_stats());
-      }
-    }));
+    withFooter(
+        written,
+        shuffled,
+        footer ->
+            forEachChunk(
+                footer,
+                meta -> {
+                  Collections.reverse(meta.getEncodings());
+                  if (meta.isSetEncoding_stats()) {
+                    Collections.reverse(meta.getEncoding_stats());
+                  }
+                }));
     byte[] before = Files.readAllBytes(shuffled);
-    assertTrue(before.length > 4 * ParquetFooters.COPY_BUFFER_BYTES, "the data part spans many copy buffers: " + before.length);
-    assertTrue(anyUnsorted(footerOf(before)), "the test needs a footer out of order: " + footerOf(before).getRow_groups());
+    assertTrue(
+        before.length > 4 * ParquetFooters.COPY_BUFFER_BYTES,
+        "the data part spans many copy buffers: " + before.length);
+    assertTrue(
+        anyUnsorted(footerOf(before)),
+        "the test needs a footer out of order: " + footerOf(before).getRow_groups());
 
     ParquetFooters.canonicalise(fs(), hadoop(shuffled));
     ParquetFooters.canonicalise(fs(), hadoop(written));
 
     byte[] after = Files.readAllBytes(shuffled);
     assertArrayEquals(inMemory(before), after, "the bytes the whole-file rewrite gave");
-    assertArrayEquals(Files.readAllBytes(written), after, "the same rows, the same bytes, whatever order the footer came in");
+    assertArrayEquals(
+        Files.readAllBytes(written),
+        after,
+        "the same rows, the same bytes, whatever order the footer came in");
     int dataEnd = before.length - 8 - footerLength(before);
-    assertArrayEquals(Arrays.copyOfRange(before, 0, dataEnd), Arrays.copyOfRange(after, 0, dataEnd), "data pages untouched");
+    assertArrayEquals(
+        Arrays.copyOfRange(before, 0, dataEnd),
+        Arrays.copyOfRange(after, 0, dataEnd),
+        "data pages untouched");
     FileMetaData footer = footerOf(after);
-    forEachChunk(footer, meta -> {
-      List<Integer> values = meta.getEncodings().stream().map(Encoding::getValue).toList();
-      assertEquals(values.stream().sorted().toList(), values);
-    });
-    assertEquals(ChunkEncodings.of(footerOf(before)), ChunkEncodings.of(footer), "the same encodings, only their order changed");
-    try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(hadoop(shuffled), new Configuration()))) {
+    forEachChunk(
+        footer,
+        meta -> {
+          List<Integer> values = meta.getEncodings().stream().map(Encoding::getValue).toList();
+          assertEquals(values.stream().sorted().toList(), values);
+        });
+    assertEquals(
+        ChunkEncodings.of(footerOf(before)),
+        ChunkEncodings.of(footer),
+        "the same encodings, only their order changed");
+    try (ParquetFileReader reader =
+        ParquetFileReader.open(HadoopInputFile.fromPath(hadoop(shuffled), new Configuration()))) {
       assertEquals(ROWS, reader.getRecordCount());
     }
     try (var listing = Files.list(dir)) {
-      assertEquals(List.of("shuffled.parquet", "written.parquet"), listing.map(p -> p.getFileName().toString()).sorted().toList(),
+      assertEquals(
+          List.of("shuffled.parquet", "written.parquet"),
+          listing.map(p -> p.getFileName().toString()).sorted().toList(),
           "no temporary copy left behind");
     }
   }
@@ -98,8 +125,11 @@ class ParquetFootersTest {
     byte[] whole = Files.readAllBytes(file);
     Path torn = dir.resolve("torn.parquet");
     Files.write(torn, Arrays.copyOf(whole, whole.length / 2));
-    IOException e = assertThrows(IOException.class, () -> ParquetFooters.canonicalise(fs(), hadoop(torn)));
-    assertTrue(e.getMessage().contains("Not a Parquet file") && e.getMessage().contains("torn.parquet"), e.getMessage());
+    IOException e =
+        assertThrows(IOException.class, () -> ParquetFooters.canonicalise(fs(), hadoop(torn)));
+    assertTrue(
+        e.getMessage().contains("Not a Parquet file") && e.getMessage().contains("torn.parquet"),
+        e.getMessage());
     assertArrayEquals(Arrays.copyOf(whole, whole.length / 2), Files.readAllBytes(torn));
 
     Path tiny = dir.resolve("tiny.parquet");
@@ -110,7 +140,8 @@ class ParquetFootersTest {
     byte[] lying = whole.clone();
     ByteBuffer.wrap(lying, lying.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(whole.length);
     Files.write(badLength, lying);
-    IOException e2 = assertThrows(IOException.class, () -> ParquetFooters.canonicalise(fs(), hadoop(badLength)));
+    IOException e2 =
+        assertThrows(IOException.class, () -> ParquetFooters.canonicalise(fs(), hadoop(badLength)));
     assertTrue(e2.getMessage().contains("footer length"), e2.getMessage());
   }
 
@@ -118,34 +149,45 @@ class ParquetFootersTest {
   private record ChunkEncodings(List<List<Integer>> encodings) {
     static ChunkEncodings of(FileMetaData footer) {
       List<List<Integer>> all = new ArrayList<>();
-      forEachChunk(footer, meta -> all.add(meta.getEncodings().stream().map(Encoding::getValue).sorted().toList()));
+      forEachChunk(
+          footer,
+          meta -> all.add(meta.getEncodings().stream().map(Encoding::getValue).sorted().toList()));
       return new ChunkEncodings(all);
     }
   }
 
   private static boolean anyUnsorted(FileMetaData footer) {
     List<Boolean> unsorted = new ArrayList<>();
-    forEachChunk(footer, meta -> {
-      List<Integer> values = meta.getEncodings().stream().map(Encoding::getValue).toList();
-      unsorted.add(!values.equals(values.stream().sorted().toList()));
-    });
+    forEachChunk(
+        footer,
+        meta -> {
+          List<Integer> values = meta.getEncodings().stream().map(Encoding::getValue).toList();
+          unsorted.add(!values.equals(values.stream().sorted().toList()));
+        });
     return unsorted.contains(true);
   }
 
   private static Path parquet(Path file) throws IOException {
     SimpleGroupFactory rows = new SimpleGroupFactory(SCHEMA);
-    try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file)).withType(SCHEMA)
-        .withCompressionCodec(CompressionCodecName.UNCOMPRESSED).withDictionaryEncoding(true).build()) {
+    try (ParquetWriter<Group> writer =
+        ExampleParquetWriter.builder(new LocalOutputFile(file))
+            .withType(SCHEMA)
+            .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
+            .withDictionaryEncoding(true)
+            .build()) {
       for (int i = 0; i < ROWS; i++) {
-        // few names (a dictionary) and many numbers (plain after the dictionary fills): several encodings a chunk
-        writer.write(rows.newGroup().append("name", "name-" + (i % 7)).append("n", (long) i * 7919L));
+        // few names (a dictionary) and many numbers (plain after the dictionary fills): several
+        // encodings a chunk
+        writer.write(
+            rows.newGroup().append("name", "name-" + (i % 7)).append("n", (long) i * 7919L));
       }
     }
     return file;
   }
 
   /** Copies {@code from} to {@code to} with its footer changed by {@code change}. */
-  private static void withFooter(Path from, Path to, java.util.function.Consumer<FileMetaData> change) throws IOException {
+  private static void withFooter(
+      Path from, Path to, java.util.function.Consumer<FileMetaData> change) throws IOException {
     byte[] bytes = Files.readAllBytes(from);
     FileMetaData footer = footerOf(bytes);
     change.accept(footer);
@@ -154,7 +196,8 @@ class ParquetFootersTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(bytes, 0, bytes.length - 8 - footerLength(bytes));
     out.write(footerBytes.toByteArray());
-    out.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(footerBytes.size()).array());
+    out.write(
+        ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(footerBytes.size()).array());
     out.write(new byte[] {'P', 'A', 'R', '1'});
     Files.write(to, out.toByteArray());
   }
@@ -168,7 +211,8 @@ class ParquetFootersTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(file, 0, file.length - 8 - footerLength(file));
     out.write(footerBytes.toByteArray());
-    out.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(footerBytes.size()).array());
+    out.write(
+        ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(footerBytes.size()).array());
     out.write(new byte[] {'P', 'A', 'R', '1'});
     return out.toByteArray();
   }
@@ -182,7 +226,8 @@ class ParquetFootersTest {
     return Util.readFileMetaData(new ByteArrayInputStream(file, file.length - 8 - length, length));
   }
 
-  private static void forEachChunk(FileMetaData footer, java.util.function.Consumer<ColumnMetaData> action) {
+  private static void forEachChunk(
+      FileMetaData footer, java.util.function.Consumer<ColumnMetaData> action) {
     for (RowGroup group : footer.getRow_groups()) {
       for (ColumnChunk chunk : group.getColumns()) {
         action.accept(chunk.getMeta_data());

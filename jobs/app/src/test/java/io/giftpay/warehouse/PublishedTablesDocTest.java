@@ -15,10 +15,17 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** docs/tables.md is exactly what {@link TablesDoc} renders from the registry, and the registry obeys the contract. */
+/**
+ * docs/tables.md is exactly what {@link TablesDoc} renders from the registry, and the registry
+ * obeys the contract.
+ */
 class PublishedTablesDocTest {
   private static final Path DOC = Path.of("../../docs/tables.md");
-  /** Set by the regenerate command ({@link TablesDoc#REGENERATE}): writes the file instead of failing. */
+
+  /**
+   * Set by the regenerate command ({@link TablesDoc#REGENERATE}): writes the file instead of
+   * failing.
+   */
   private static final String WRITE_PROPERTY = "giftpay.tables-doc.write";
 
   @Test
@@ -28,8 +35,12 @@ class PublishedTablesDocTest {
       Files.writeString(DOC, rendered, StandardCharsets.UTF_8);
     }
     String committed = Files.exists(DOC) ? Files.readString(DOC, StandardCharsets.UTF_8) : "";
-    assertEquals(rendered, committed,
-        "docs/tables.md differs from PublishedTables. Regenerate it from the repository root with:\n  " + TablesDoc.REGENERATE + "\n");
+    assertEquals(
+        rendered,
+        committed,
+        "docs/tables.md differs from PublishedTables. Regenerate it from the repository root with:\n  "
+            + TablesDoc.REGENERATE
+            + "\n");
   }
 
   @Test
@@ -63,7 +74,11 @@ class PublishedTablesDocTest {
   void noTableHoldsAnIdentifierTheContractForbids() {
     Set<String> forbidden = Set.of("payment_fingerprint", "device_id", "birth_date");
     List<String> found = new ArrayList<>();
-    PublishedTables.ALL.forEach(t -> t.columnNames().stream().filter(forbidden::contains).forEach(c -> found.add(t.name() + "." + c)));
+    PublishedTables.ALL.forEach(
+        t ->
+            t.columnNames().stream()
+                .filter(forbidden::contains)
+                .forEach(c -> found.add(t.name() + "." + c)));
     assertTrue(found.isEmpty(), "contract section 5 forbids these published columns: " + found);
     assertTrue(TablesDoc.markdown().contains(PublishedTables.PRIVACY_RULE));
   }
@@ -77,13 +92,58 @@ class PublishedTablesDocTest {
   void contractMinimumColumnsArePresent() {
     // Contract section 5, "must contain at least"; pending_diamonds (policy v2) is not built yet.
     List<String> missing = new ArrayList<>();
-    require("payouts", List.of("payout_id", "creator_id", "diamonds", "amount_usd", "currency", "amount", "fx_rate", "payout_method"), missing);
-    require("creator_balances", List.of("creator_id", "credited_diamonds", "available_diamonds", "held_diamonds", "paid_diamonds", "forfeited_diamonds", "status"), missing);
-    require("flags", List.of("account_id", "role", "source", "severity", "action", "score", "evidence"), missing);
+    require(
+        "payouts",
+        List.of(
+            "payout_id",
+            "creator_id",
+            "diamonds",
+            "amount_usd",
+            "currency",
+            "amount",
+            "fx_rate",
+            "payout_method"),
+        missing);
+    require(
+        "creator_balances",
+        List.of(
+            "creator_id",
+            "credited_diamonds",
+            "available_diamonds",
+            "held_diamonds",
+            "paid_diamonds",
+            "forfeited_diamonds",
+            "status"),
+        missing);
+    require(
+        "flags",
+        List.of("account_id", "role", "source", "severity", "action", "score", "evidence"),
+        missing);
     require("quarantine", List.of("source_table", "source_file", "record", "reason"), missing);
-    require("reviews", List.of("account_id", "decision", "reviewer", "reason", "decided_at", "diamonds_released", "diamonds_forfeited"), missing);
-    require("creator_income", List.of("creator_id", "usd_30d", "gifters_30d", "top_gifter_share", "top5_share", "concentration", "band"), missing);
-    assertTrue(missing.isEmpty(), "columns the contract requires but the registry lacks: " + missing);
+    require(
+        "reviews",
+        List.of(
+            "account_id",
+            "decision",
+            "reviewer",
+            "reason",
+            "decided_at",
+            "diamonds_released",
+            "diamonds_forfeited"),
+        missing);
+    require(
+        "creator_income",
+        List.of(
+            "creator_id",
+            "usd_30d",
+            "gifters_30d",
+            "top_gifter_share",
+            "top5_share",
+            "concentration",
+            "band"),
+        missing);
+    assertTrue(
+        missing.isEmpty(), "columns the contract requires but the registry lacks: " + missing);
   }
 
   private static void require(String table, List<String> columns, List<String> missing) {

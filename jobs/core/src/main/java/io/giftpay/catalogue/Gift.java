@@ -11,7 +11,8 @@ public record Gift(String giftId, String name, long coins) implements Serializab
   public Gift {
     Objects.requireNonNull(giftId, "giftId");
     if (!GIFT_ID.matcher(giftId).matches()) {
-      throw new IllegalArgumentException("Invalid gift_id: '" + giftId + "' (must match [a-z0-9_]+)");
+      throw new IllegalArgumentException(
+          "Invalid gift_id: '" + giftId + "' (must match [a-z0-9_]+)");
     }
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("Invalid name: '" + name + "' (required)");

@@ -14,9 +14,8 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * The gift catalogue (contract section 4): gift id → coins, used to check that a gift
- * event's coins equal quantity × the catalogue price. Immutable and serializable so Spark
- * can broadcast it.
+ * The gift catalogue (contract section 4): gift id → coins, used to check that a gift event's coins
+ * equal quantity × the catalogue price. Immutable and serializable so Spark can broadcast it.
  */
 public final class GiftCatalogue implements Serializable {
   static final String HEADER = "gift_id,name,coins";
@@ -33,8 +32,8 @@ public final class GiftCatalogue implements Serializable {
   }
 
   /**
-   * Reads a {@code gift_id,name,coins} CSV. Simple CSV: no quoting; fields are trimmed, blank
-   * lines and lines starting with {@code #} are skipped.
+   * Reads a {@code gift_id,name,coins} CSV. Simple CSV: no quoting; fields are trimmed, blank lines
+   * and lines starting with {@code #} are skipped.
    */
   public static GiftCatalogue load(Path csvFile) {
     if (csvFile == null) {
@@ -69,8 +68,11 @@ public final class GiftCatalogue implements Serializable {
       Integer first = lineOf.putIfAbsent(gift.giftId(), lineNo);
       if (first != null) {
         throw new CatalogueFileException(
-            file, lineNo, "gift_id",
-            "duplicate gift_id '" + gift.giftId() + "' (first on line " + first + ")", null);
+            file,
+            lineNo,
+            "gift_id",
+            "duplicate gift_id '" + gift.giftId() + "' (first on line " + first + ")",
+            null);
       }
       gifts.put(gift.giftId(), gift);
     }
@@ -79,7 +81,8 @@ public final class GiftCatalogue implements Serializable {
       throw new CatalogueFileException(file, 0, null, "missing header '" + HEADER + "'", null);
     }
     if (gifts.isEmpty()) {
-      throw new CatalogueFileException(file, 0, null, "no gifts (an empty catalogue is refused)", null);
+      throw new CatalogueFileException(
+          file, 0, null, "no gifts (an empty catalogue is refused)", null);
     }
     return new GiftCatalogue(gifts);
   }
@@ -123,8 +126,11 @@ public final class GiftCatalogue implements Serializable {
     String[] fields = line.split(",", -1);
     if (fields.length != 3) {
       throw new CatalogueFileException(
-          file, lineNo, null,
-          "expected 3 fields (" + HEADER + "), found " + fields.length + ": '" + line + "'", null);
+          file,
+          lineNo,
+          null,
+          "expected 3 fields (" + HEADER + "), found " + fields.length + ": '" + line + "'",
+          null);
     }
     String giftId = fields[0].strip();
     String name = fields[1].strip();
@@ -135,10 +141,15 @@ public final class GiftCatalogue implements Serializable {
     }
     if (!Gift.GIFT_ID.matcher(giftId).matches()) {
       throw new CatalogueFileException(
-          file, lineNo, "gift_id", "Invalid gift_id: '" + giftId + "' (must match [a-z0-9_]+)", null);
+          file,
+          lineNo,
+          "gift_id",
+          "Invalid gift_id: '" + giftId + "' (must match [a-z0-9_]+)",
+          null);
     }
     if (name.isEmpty()) {
-      throw new CatalogueFileException(file, lineNo, "name", "blank name for gift_id '" + giftId + "'", null);
+      throw new CatalogueFileException(
+          file, lineNo, "name", "blank name for gift_id '" + giftId + "'", null);
     }
     long coins = 0;
     if (POSITIVE_WHOLE.matcher(coinsText).matches()) {
@@ -150,8 +161,11 @@ public final class GiftCatalogue implements Serializable {
     }
     if (coins <= 0) {
       throw new CatalogueFileException(
-          file, lineNo, "coins",
-          "Invalid coins: '" + coinsText + "' (must be a positive whole number)", null);
+          file,
+          lineNo,
+          "coins",
+          "Invalid coins: '" + coinsText + "' (must be a positive whole number)",
+          null);
     }
     return new Gift(giftId, name, coins);
   }

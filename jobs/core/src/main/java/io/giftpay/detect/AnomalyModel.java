@@ -7,8 +7,8 @@ import java.util.List;
  * A trained, immutable anomaly model. Giftpay code depends on this interface only; the
  * implementation (today a Smile Isolation Forest) lives in the app module.
  *
- * <p>Implementations are {@link Serializable} so one instance can be shipped in a Spark closure
- * or broadcast, and must be safe to call from several threads at once.
+ * <p>Implementations are {@link Serializable} so one instance can be shipped in a Spark closure or
+ * broadcast, and must be safe to call from several threads at once.
  */
 public interface AnomalyModel extends Serializable {
 

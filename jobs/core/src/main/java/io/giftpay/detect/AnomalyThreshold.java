@@ -37,12 +37,15 @@ public final class AnomalyThreshold implements Serializable {
     return new AnomalyThreshold(true, rate);
   }
 
-  /** Parses {@code score=<0..1>} or {@code contamination=<(0, 0.5]>} (also with ':' instead of '='). */
+  /**
+   * Parses {@code score=<0..1>} or {@code contamination=<(0, 0.5]>} (also with ':' instead of '=').
+   */
   public static AnomalyThreshold parse(String text) {
     String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
     int sep = Math.max(t.indexOf('='), t.indexOf(':'));
     if (sep <= 0) {
-      throw new IllegalArgumentException("expected score=<x> or contamination=<rate>, got: " + text);
+      throw new IllegalArgumentException(
+          "expected score=<x> or contamination=<rate>, got: " + text);
     }
     String kind = t.substring(0, sep).trim();
     double v;
@@ -54,7 +57,9 @@ public final class AnomalyThreshold implements Serializable {
     return switch (kind) {
       case "score" -> score(v);
       case "contamination" -> contamination(v);
-      default -> throw new IllegalArgumentException("expected score=<x> or contamination=<rate>, got: " + text);
+      default ->
+          throw new IllegalArgumentException(
+              "expected score=<x> or contamination=<rate>, got: " + text);
     };
   }
 

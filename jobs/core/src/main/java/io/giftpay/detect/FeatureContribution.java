@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param percentile where the value falls among the training rows, 0..100 (mid-rank: 50 at the
  *     median, 0 below the smallest training value, 100 above the largest)
  */
-public record FeatureContribution(String feature, double value, double percentile) implements Serializable {
+public record FeatureContribution(String feature, double value, double percentile)
+    implements Serializable {
 
   public FeatureContribution {
     Objects.requireNonNull(feature, "feature");

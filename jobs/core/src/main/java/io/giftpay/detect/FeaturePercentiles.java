@@ -8,16 +8,18 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Per-column empirical distribution of the training rows, kept as sorted copies of at most
- * {@code maxRows} rows (a seeded sample without replacement when there are more), so a row's
- * values can be placed as percentiles and the most unusual features named.
+ * Per-column empirical distribution of the training rows, kept as sorted copies of at most {@code
+ * maxRows} rows (a seeded sample without replacement when there are more), so a row's values can be
+ * placed as percentiles and the most unusual features named.
  *
  * <p>Deterministic: the same rows, cap and seed give the same sample. Immutable and thread-safe.
  */
 public final class FeaturePercentiles implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** Default cap: percentiles resolve to 0.01 and the model carries at most 10,000 values a column. */
+  /**
+   * Default cap: percentiles resolve to 0.01 and the model carries at most 10,000 values a column.
+   */
   public static final int DEFAULT_MAX_ROWS = 10_000;
 
   private final double[][] sortedColumns;
@@ -55,7 +57,8 @@ public final class FeaturePercentiles implements Serializable {
     for (int k = 0; k < chosen.length; k++) {
       double[] row = rows[chosen[k]];
       if (row == null || row.length != width) {
-        throw new IllegalArgumentException("row " + chosen[k] + " does not have " + width + " values");
+        throw new IllegalArgumentException(
+            "row " + chosen[k] + " does not have " + width + " values");
       }
       for (int c = 0; c < width; c++) {
         if (Double.isNaN(row[c])) {
@@ -110,9 +113,9 @@ public final class FeaturePercentiles implements Serializable {
   }
 
   /**
-   * Mid-rank percentile of {@code value} among the kept training values of {@code column}:
-   * {@code 100 * (#below + #equal / 2) / n}. So 0 below the smallest, 100 above the largest, 50 for
-   * the median (or for any value of a constant column equal to it). NaN gives NaN.
+   * Mid-rank percentile of {@code value} among the kept training values of {@code column}: {@code
+   * 100 * (#below + #equal / 2) / n}. So 0 below the smallest, 100 above the largest, 50 for the
+   * median (or for any value of a constant column equal to it). NaN gives NaN.
    */
   public double percentile(int column, double value) {
     if (column < 0 || column >= sortedColumns.length) {
@@ -161,8 +164,14 @@ public final class FeaturePercentiles implements Serializable {
    */
   public Explanation explain(List<String> featureNames, double[] values, int top) {
     if (featureNames.size() != sortedColumns.length || values.length != sortedColumns.length) {
-      throw new IllegalArgumentException("expected " + sortedColumns.length + " features, got "
-          + featureNames.size() + " names and " + values.length + " values");
+      throw new IllegalArgumentException(
+          "expected "
+              + sortedColumns.length
+              + " features, got "
+              + featureNames.size()
+              + " names and "
+              + values.length
+              + " values");
     }
     if (top < 0) {
       throw new IllegalArgumentException("top < 0: " + top);
@@ -172,8 +181,10 @@ public final class FeaturePercentiles implements Serializable {
       all.add(new FeatureContribution(featureNames.get(c), values[c], percentile(c, values[c])));
     }
     // List.sort is stable, so equal extremeness keeps feature order.
-    all.sort(Comparator.comparingDouble(
-        (FeatureContribution f) -> Double.isNaN(f.percentile()) ? -1.0 : f.extremeness()).reversed());
+    all.sort(
+        Comparator.comparingDouble(
+                (FeatureContribution f) -> Double.isNaN(f.percentile()) ? -1.0 : f.extremeness())
+            .reversed());
     return new Explanation(all.subList(0, Math.min(top, all.size())));
   }
 }

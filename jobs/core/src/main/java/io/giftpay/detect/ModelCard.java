@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Describes a trained model: what it is, how it was trained, and the score at or above which a
- * row is flagged.
+ * Describes a trained model: what it is, how it was trained, and the score at or above which a row
+ * is flagged.
  *
  * @param name the algorithm, e.g. {@code isolation-forest}
  * @param version deterministic identity, e.g. {@code if-v1-<hash of parameters, seed, names and
@@ -19,7 +19,12 @@ import java.util.TreeMap;
  * @param threshold rows scoring at or above this are anomalous
  */
 public record ModelCard(
-    String name, String version, long seed, int trainingRows, Map<String, String> parameters, double threshold)
+    String name,
+    String version,
+    long seed,
+    int trainingRows,
+    Map<String, String> parameters,
+    double threshold)
     implements Serializable {
 
   public ModelCard {
@@ -33,7 +38,9 @@ public record ModelCard(
     }
     // A TreeMap, not Map.copyOf: the iteration (and serialization) order of Map.copyOf depends on a
     // per-JVM random salt, which would make the serialized model differ from run to run.
-    parameters = Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNull(parameters, "parameters")));
+    parameters =
+        Collections.unmodifiableMap(
+            new TreeMap<>(Objects.requireNonNull(parameters, "parameters")));
   }
 
   /** {@code score >= threshold}. */

@@ -5,13 +5,12 @@ import java.util.Arrays;
 
 /**
  * How concentrated a creator's income is over its gifters: shares, the top-k share and the
- * Herfindahl-Hirschman index (the sum of the squared shares; 1 when one gifter gives
- * everything, 1/n when n gifters give equal amounts, so 1/HHI is the "effective number of
- * gifters").
+ * Herfindahl-Hirschman index (the sum of the squared shares; 1 when one gifter gives everything,
+ * 1/n when n gifters give equal amounts, so 1/HHI is the "effective number of gifters").
  *
- * <p>The index from amounts is computed as {@code sum(a²) / (sum a)²} with exact integers and
- * one final division, so the result does not depend on the order the amounts come in: a Spark
- * sum of double shares would, and the published table must be the same bytes every run.
+ * <p>The index from amounts is computed as {@code sum(a²) / (sum a)²} with exact integers and one
+ * final division, so the result does not depend on the order the amounts come in: a Spark sum of
+ * double shares would, and the published table must be the same bytes every run.
  */
 public final class Concentration {
   private Concentration() {}
@@ -21,7 +20,8 @@ public final class Concentration {
     requireNonNegative("part", part);
     requireNonNegative("total", total);
     if (part > total) {
-      throw new IllegalArgumentException("Invalid share: part " + part + " is more than the total " + total);
+      throw new IllegalArgumentException(
+          "Invalid share: part " + part + " is more than the total " + total);
     }
     return total == 0 ? 0.0 : (double) part / (double) total;
   }
@@ -31,14 +31,18 @@ public final class Concentration {
     double sum = 0.0;
     for (double s : shares) {
       if (!(s >= 0.0 && s <= 1.0)) {
-        throw new IllegalArgumentException("Invalid share: '" + s + "' (a share is between 0 and 1)");
+        throw new IllegalArgumentException(
+            "Invalid share: '" + s + "' (a share is between 0 and 1)");
       }
       sum += s * s;
     }
     return sum;
   }
 
-  /** The Herfindahl index of gifters' amounts (diamonds), exact until the one division; 0 for no amounts. */
+  /**
+   * The Herfindahl index of gifters' amounts (diamonds), exact until the one division; 0 for no
+   * amounts.
+   */
   public static double herfindahl(long... amounts) {
     BigInteger total = BigInteger.ZERO;
     BigInteger squares = BigInteger.ZERO;
@@ -81,7 +85,8 @@ public final class Concentration {
 
   private static void requireNonNegative(String what, long value) {
     if (value < 0) {
-      throw new IllegalArgumentException("Invalid " + what + ": '" + value + "' (must not be negative)");
+      throw new IllegalArgumentException(
+          "Invalid " + what + ": '" + value + "' (must not be negative)");
     }
   }
 }

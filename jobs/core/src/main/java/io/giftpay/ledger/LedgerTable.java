@@ -15,9 +15,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The ledger's tables, their kind and columns, exactly as the ledger contract (version 1,
- * section 2) defines them. Event tables are read for {@code dt=D}; snapshot tables as the
- * newest {@code dt} at or before D.
+ * The ledger's tables, their kind and columns, exactly as the ledger contract (version 1, section
+ * 2) defines them. Event tables are read for {@code dt=D}; snapshot tables as the newest {@code dt}
+ * at or before D.
  */
 public enum LedgerTable {
   GIFTS(

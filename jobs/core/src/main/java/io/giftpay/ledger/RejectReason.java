@@ -1,8 +1,8 @@
 package io.giftpay.ledger;
 
 /**
- * Why a ledger row went to quarantine (contract, section 2). The declaration order is the
- * order of the checks: a row is counted once, under the first check it fails.
+ * Why a ledger row went to quarantine (contract, section 2). The declaration order is the order of
+ * the checks: a row is counted once, under the first check it fails.
  */
 public enum RejectReason {
   /** A required column is absent or empty. */

@@ -11,7 +11,11 @@ import java.util.Map;
  * quarantined}. A row validation lost, or made twice, breaks that.
  */
 public record TableCounts(
-    String table, long rowsRead, long accepted, long duplicates, Map<RejectReason, Long> quarantinedByReason) {
+    String table,
+    long rowsRead,
+    long accepted,
+    long duplicates,
+    Map<RejectReason, Long> quarantinedByReason) {
 
   public TableCounts {
     EnumMap<RejectReason, Long> copy = new EnumMap<>(RejectReason.class);

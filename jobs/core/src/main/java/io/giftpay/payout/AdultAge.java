@@ -13,16 +13,16 @@ public final class AdultAge {
   private AdultAge() {}
 
   /**
-   * The day the person turns 18. Born 29 February → 1 March when that year is not a leap
-   * year: the contract says so, while {@link LocalDate#plusYears} would give 28 February.
+   * The day the person turns 18. Born 29 February → 1 March when that year is not a leap year: the
+   * contract says so, while {@link LocalDate#plusYears} would give 28 February.
    */
   public static LocalDate eighteenthBirthday(LocalDate birthDate) {
     return birthday(birthDate, ADULT_YEARS);
   }
 
   /**
-   * The day the person turns {@code years} old, by the same rule: born 29 February → 1 March
-   * in a year that is not a leap year.
+   * The day the person turns {@code years} old, by the same rule: born 29 February → 1 March in a
+   * year that is not a leap year.
    */
   public static LocalDate birthday(LocalDate birthDate, int years) {
     Objects.requireNonNull(birthDate, "birthDate");

@@ -1,9 +1,9 @@
 package io.giftpay.payout;
 
 /**
- * Why a creator was or was not paid on a business date; written to the creator's balance
- * row. The calculator checks the reasons in declaration order and reports the first that
- * fails, so one creator gets exactly one status.
+ * Why a creator was or was not paid on a business date; written to the creator's balance row. The
+ * calculator checks the reasons in declaration order and reports the first that fails, so one
+ * creator gets exactly one status.
  */
 public enum BalanceStatus {
   /** Every check passed and a payout was made. */

@@ -8,8 +8,8 @@ public final class CurrencyMinorUnits {
   private CurrencyMinorUnits() {}
 
   /**
-   * Minor units of {@code isoCode} (e.g. JPY 0, EUR 2, KWD 3); empty for null, unknown codes
-   * and pseudo-currencies such as XAU, which have no minor unit to round to.
+   * Minor units of {@code isoCode} (e.g. JPY 0, EUR 2, KWD 3); empty for null, unknown codes and
+   * pseudo-currencies such as XAU, which have no minor unit to round to.
    */
   public static OptionalInt of(String isoCode) {
     if (isoCode == null) {

@@ -6,9 +6,9 @@ import java.math.RoundingMode;
 import java.util.Objects;
 
 /**
- * Decides one creator's payout for one business date under a {@link PayoutPolicy}
- * (contract section 3, points 4-7 and 10). Pure and stateless apart from the policy, so
- * the same request always gives the same decision.
+ * Decides one creator's payout for one business date under a {@link PayoutPolicy} (contract section
+ * 3, points 4-7 and 10). Pure and stateless apart from the policy, so the same request always gives
+ * the same decision.
  */
 public final class PayoutCalculator implements Serializable {
   private static final String USD = "USD";

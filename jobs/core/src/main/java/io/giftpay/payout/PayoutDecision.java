@@ -5,9 +5,9 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * The outcome for one creator on one business date. When not {@link BalanceStatus#PAID}:
- * {@code paidDiamonds} is 0, the amounts, rate and payout id are null and {@code capped} is
- * false; {@code currency} and {@code payoutMethod} echo the request either way.
+ * The outcome for one creator on one business date. When not {@link BalanceStatus#PAID}: {@code
+ * paidDiamonds} is 0, the amounts, rate and payout id are null and {@code capped} is false; {@code
+ * currency} and {@code payoutMethod} echo the request either way.
  */
 public record PayoutDecision(
     String creatorId,

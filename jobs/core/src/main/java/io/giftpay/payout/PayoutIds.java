@@ -8,8 +8,8 @@ import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * Payout ids derived from creator and business date only (contract point 10), so running D
- * again produces the same id and a downstream payer can refuse the second payment.
+ * Payout ids derived from creator and business date only (contract point 10), so running D again
+ * produces the same id and a downstream payer can refuse the second payment.
  */
 public final class PayoutIds {
   // bump the namespace if the derivation ever changes, so old and new ids cannot collide

@@ -4,15 +4,15 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 
 /**
- * Finance's payout policy (ledger contract, section 3). Validated on construction, so a
- * policy that exists is one the calculator can apply exactly.
+ * Finance's payout policy (ledger contract, section 3). Validated on construction, so a policy that
+ * exists is one the calculator can apply exactly.
  *
  * <p>Version 1 is points 1-10; version 2 (finance's default) adds point 11, clearing: diamonds
  * credited on D are pending until D + {@code clearingNights}. Version 1 has no clearing, so it
  * requires {@code clearingNights == 0}.
  *
- * <p>Money values are normalized: {@code minimumPayoutUsd} and {@code dailyCapUsd} to scale
- * 2, {@code diamondValueUsd} without trailing zeros, so equal policies are {@code equals}.
+ * <p>Money values are normalized: {@code minimumPayoutUsd} and {@code dailyCapUsd} to scale 2,
+ * {@code diamondValueUsd} without trailing zeros, so equal policies are {@code equals}.
  */
 public record PayoutPolicy(
     int version,
@@ -34,8 +34,10 @@ public record PayoutPolicy(
 
   /** The newest version this code implements. */
   public static final int LATEST_VERSION = 2;
+
   /** Version 2's default clearing (point 11). */
   public static final int DEFAULT_CLEARING_NIGHTS = 2;
+
   /** A longer clearing would hold creators' money for months: more likely a typo than intent. */
   static final int MAX_CLEARING_NIGHTS = 60;
 
@@ -46,7 +48,8 @@ public record PayoutPolicy(
       throw new InvalidPolicyValueException(VERSION, version, "must be 1 or " + LATEST_VERSION);
     }
     if (diamondsPerCoin < 1) {
-      throw new InvalidPolicyValueException(DIAMONDS_PER_COIN, diamondsPerCoin, "must be at least 1");
+      throw new InvalidPolicyValueException(
+          DIAMONDS_PER_COIN, diamondsPerCoin, "must be at least 1");
     }
     diamondValueUsd = checkDiamondValue(diamondValueUsd);
     minimumPayoutUsd = checkCents(MINIMUM_PAYOUT_USD, minimumPayoutUsd);
@@ -66,22 +69,37 @@ public record PayoutPolicy(
           "must be at least " + MINIMUM_PAYOUT_USD + " " + minimumPayoutUsd.toPlainString());
     }
     if (reversalHoldDays < 0) {
-      throw new InvalidPolicyValueException(REVERSAL_HOLD_DAYS, reversalHoldDays, "must not be negative");
+      throw new InvalidPolicyValueException(
+          REVERSAL_HOLD_DAYS, reversalHoldDays, "must not be negative");
     }
     if (clearingNights < 0 || clearingNights > MAX_CLEARING_NIGHTS) {
-      throw new InvalidPolicyValueException(CLEARING_NIGHTS, clearingNights, "must be between 0 and " + MAX_CLEARING_NIGHTS);
+      throw new InvalidPolicyValueException(
+          CLEARING_NIGHTS, clearingNights, "must be between 0 and " + MAX_CLEARING_NIGHTS);
     }
     if (version == 1 && clearingNights != 0) {
       throw new InvalidPolicyValueException(
-          CLEARING_NIGHTS, clearingNights, "must be 0 under " + VERSION + " 1 (clearing is version 2)");
+          CLEARING_NIGHTS,
+          clearingNights,
+          "must be 0 under " + VERSION + " 1 (clearing is version 2)");
     }
   }
 
   /** A version 1 policy: no clearing. */
   public PayoutPolicy(
-      int version, long diamondsPerCoin, BigDecimal diamondValueUsd, BigDecimal minimumPayoutUsd,
-      BigDecimal dailyCapUsd, int reversalHoldDays) {
-    this(version, diamondsPerCoin, diamondValueUsd, minimumPayoutUsd, dailyCapUsd, reversalHoldDays, 0);
+      int version,
+      long diamondsPerCoin,
+      BigDecimal diamondValueUsd,
+      BigDecimal minimumPayoutUsd,
+      BigDecimal dailyCapUsd,
+      int reversalHoldDays) {
+    this(
+        version,
+        diamondsPerCoin,
+        diamondValueUsd,
+        minimumPayoutUsd,
+        dailyCapUsd,
+        reversalHoldDays,
+        0);
   }
 
   /**
@@ -90,11 +108,18 @@ public record PayoutPolicy(
    */
   public static PayoutPolicy defaults() {
     return new PayoutPolicy(
-        2, 1, new BigDecimal("0.005"), new BigDecimal("100.00"), new BigDecimal("1000.00"), 30,
+        2,
+        1,
+        new BigDecimal("0.005"),
+        new BigDecimal("100.00"),
+        new BigDecimal("1000.00"),
+        30,
         DEFAULT_CLEARING_NIGHTS);
   }
 
-  /** The night diamonds credited on {@code credited} become available (point 11; v1: that night). */
+  /**
+   * The night diamonds credited on {@code credited} become available (point 11; v1: that night).
+   */
   public java.time.LocalDate clearsOn(java.time.LocalDate credited) {
     return credited.plusDays(clearingNights);
   }
@@ -114,7 +139,8 @@ public record PayoutPolicy(
       throw new InvalidPolicyValueException(DIAMOND_VALUE_USD, null, "required");
     }
     if (value.signum() <= 0) {
-      throw new InvalidPolicyValueException(DIAMOND_VALUE_USD, value.toPlainString(), "must be positive");
+      throw new InvalidPolicyValueException(
+          DIAMOND_VALUE_USD, value.toPlainString(), "must be positive");
     }
     // whole-cent payouts must map back to a whole number of diamonds (point 6)
     if (ONE_CENT.remainder(value).signum() != 0) {

@@ -13,9 +13,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Loads a {@link PayoutPolicy} from a {@code .properties} file. Missing keys take the
- * contract defaults; unknown and repeated keys are refused so a typo cannot silently fall
- * back to a default.
+ * Loads a {@link PayoutPolicy} from a {@code .properties} file. Missing keys take the contract
+ * defaults; unknown and repeated keys are refused so a typo cannot silently fall back to a default.
  */
 public final class PayoutPolicyFile {
   private static final List<String> KEYS =
@@ -54,17 +53,31 @@ public final class PayoutPolicyFile {
 
     PayoutPolicy defaults = PayoutPolicy.defaults();
     try {
-      int version = (int) whole(props, name, PayoutPolicy.VERSION, defaults.version(), Integer.MAX_VALUE);
-      // a version 1 file predates clearing: its missing clearing_nights means none, not v2's default
+      int version =
+          (int) whole(props, name, PayoutPolicy.VERSION, defaults.version(), Integer.MAX_VALUE);
+      // a version 1 file predates clearing: its missing clearing_nights means none, not v2's
+      // default
       int clearingDefault = version == 1 ? 0 : defaults.clearingNights();
       return new PayoutPolicy(
           version,
-          whole(props, name, PayoutPolicy.DIAMONDS_PER_COIN, defaults.diamondsPerCoin(), Long.MAX_VALUE),
+          whole(
+              props,
+              name,
+              PayoutPolicy.DIAMONDS_PER_COIN,
+              defaults.diamondsPerCoin(),
+              Long.MAX_VALUE),
           decimal(props, name, PayoutPolicy.DIAMOND_VALUE_USD, defaults.diamondValueUsd()),
           decimal(props, name, PayoutPolicy.MINIMUM_PAYOUT_USD, defaults.minimumPayoutUsd()),
           decimal(props, name, PayoutPolicy.DAILY_CAP_USD, defaults.dailyCapUsd()),
-          (int) whole(props, name, PayoutPolicy.REVERSAL_HOLD_DAYS, defaults.reversalHoldDays(), Integer.MAX_VALUE),
-          (int) whole(props, name, PayoutPolicy.CLEARING_NIGHTS, clearingDefault, Integer.MAX_VALUE));
+          (int)
+              whole(
+                  props,
+                  name,
+                  PayoutPolicy.REVERSAL_HOLD_DAYS,
+                  defaults.reversalHoldDays(),
+                  Integer.MAX_VALUE),
+          (int)
+              whole(props, name, PayoutPolicy.CLEARING_NIGHTS, clearingDefault, Integer.MAX_VALUE));
     } catch (InvalidPolicyValueException e) {
       throw new PolicyFileException(name, e.key(), e.getMessage(), e);
     }
@@ -77,7 +90,8 @@ public final class PayoutPolicyFile {
           public synchronized Object put(Object key, Object value) {
             // Properties keeps the last of repeated keys; which one finance meant is unknowable
             if (containsKey(key)) {
-              throw new PolicyFileException(name, (String) key, "duplicate key '" + key + "'", null);
+              throw new PolicyFileException(
+                  name, (String) key, "duplicate key '" + key + "'", null);
             }
             return super.put(key, value);
           }
@@ -110,10 +124,14 @@ public final class PayoutPolicyFile {
       // falls through: too many digits
     }
     throw new PolicyFileException(
-        name, key, String.format("Invalid %s: '%s' (not a whole number in range)", key, text), null);
+        name,
+        key,
+        String.format("Invalid %s: '%s' (not a whole number in range)", key, text),
+        null);
   }
 
-  private static BigDecimal decimal(Properties props, String name, String key, BigDecimal fallback) {
+  private static BigDecimal decimal(
+      Properties props, String name, String key, BigDecimal fallback) {
     String raw = props.getProperty(key);
     if (raw == null) {
       return fallback;

@@ -5,10 +5,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * One creator's state on business date D, as the calculator needs it. Account fields are
- * nullable exactly as the accounts snapshot allows; {@code unitsPerUsd} is the payout
- * currency's rate in the fx snapshot for D, or null when the snapshot has none (USD with
- * null means 1).
+ * One creator's state on business date D, as the calculator needs it. Account fields are nullable
+ * exactly as the accounts snapshot allows; {@code unitsPerUsd} is the payout currency's rate in the
+ * fx snapshot for D, or null when the snapshot has none (USD with null means 1).
  */
 public record PayoutRequest(
     String creatorId,
@@ -27,7 +26,8 @@ public record PayoutRequest(
 
   public PayoutRequest {
     if (creatorId == null || creatorId.isBlank()) {
-      throw new IllegalArgumentException("Invalid creator_id: " + quoted(creatorId) + " (required)");
+      throw new IllegalArgumentException(
+          "Invalid creator_id: " + quoted(creatorId) + " (required)");
     }
     if (businessDate == null) {
       throw new IllegalArgumentException("Invalid business_date: null (required)");

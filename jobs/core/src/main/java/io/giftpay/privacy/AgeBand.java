@@ -17,7 +17,10 @@ public final class AgeBand {
 
   private AgeBand() {}
 
-  /** The band on {@code onDate}; {@link #UNKNOWN} without a birth date, {@link #INVALID} for one after it. */
+  /**
+   * The band on {@code onDate}; {@link #UNKNOWN} without a birth date, {@link #INVALID} for one
+   * after it.
+   */
   public static String of(LocalDate birth, LocalDate onDate) {
     Objects.requireNonNull(onDate, "onDate");
     if (birth == null) {

@@ -22,8 +22,10 @@ import javax.crypto.spec.SecretKeySpec;
 public final class IdentifierKey {
   /** Size of the warehouse's secret. */
   public static final int SECRET_BYTES = 32;
+
   /** SHA-256's block size: the length of the padded keys. */
   static final int BLOCK_BYTES = 64;
+
   private static final String ALGORITHM = "HmacSHA256";
 
   private final byte[] secret;
@@ -35,7 +37,9 @@ public final class IdentifierKey {
   public IdentifierKey(byte[] secret) {
     if (secret == null || secret.length == 0 || secret.length > BLOCK_BYTES) {
       throw new IllegalArgumentException(
-          "Invalid identifier key: " + (secret == null ? "null" : secret.length + " bytes") + " (must be 1 to 64 bytes)");
+          "Invalid identifier key: "
+              + (secret == null ? "null" : secret.length + " bytes")
+              + " (must be 1 to 64 bytes)");
     }
     this.secret = secret.clone();
   }

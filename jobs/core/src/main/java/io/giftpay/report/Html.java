@@ -27,8 +27,8 @@ final class Html {
   }
 
   /**
-   * USD exactly: at least two decimals, more only when the value has them (a diamond is
-   * worth half a cent), never rounded.
+   * USD exactly: at least two decimals, more only when the value has them (a diamond is worth half
+   * a cent), never rounded.
    */
   static String usd(BigDecimal value) {
     BigDecimal stripped = value.stripTrailingZeros();

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Every figure the night report shows, read from night D's published tables (and the review
- * cases handed in by the caller). Money is BigDecimal at the policy's diamond value; counts are
- * longs; lists are in the order the page shows them.
+ * Every figure the night report shows, read from night D's published tables (and the review cases
+ * handed in by the caller). Money is BigDecimal at the policy's diamond value; counts are longs;
+ * lists are in the order the page shows them.
  *
  * @param night the business date D
  * @param policyVersion the payout policy the night ran under
@@ -62,7 +62,9 @@ public record NightReport(
   }
 
   public BigDecimal payoutsUsd() {
-    return payoutsByCurrency.stream().map(CurrencyPayouts::amountUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+    return payoutsByCurrency.stream()
+        .map(CurrencyPayouts::amountUsd)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
   public long quarantined() {
@@ -85,14 +87,21 @@ public record NightReport(
   }
 
   /**
-   * The books of night D. {@code credited}, {@code paid}: tonight's movements; {@code held},
-   * {@code carried}: balances after D ({@code carried} sums the positive available balances);
-   * {@code released}, {@code forfeited}: what tonight's review decisions freed or took;
-   * {@code negative}: the creators whose available balance is below zero, and its total.
+   * The books of night D. {@code credited}, {@code paid}: tonight's movements; {@code held}, {@code
+   * carried}: balances after D ({@code carried} sums the positive available balances); {@code
+   * released}, {@code forfeited}: what tonight's review decisions freed or took; {@code negative}:
+   * the creators whose available balance is below zero, and its total.
    */
   public record Books(
-      Amount credited, Amount paid, Amount pending, Amount held, Amount released, Amount forfeited, Amount carried,
-      long negativeCreators, Amount negative) {
+      Amount credited,
+      Amount paid,
+      Amount pending,
+      Amount held,
+      Amount released,
+      Amount forfeited,
+      Amount carried,
+      long negativeCreators,
+      Amount negative) {
     public Books {
       Objects.requireNonNull(credited, "credited");
       Objects.requireNonNull(paid, "paid");
@@ -106,7 +115,8 @@ public record NightReport(
   }
 
   /** Payouts in one currency: how many, the amount in the currency, and its USD. */
-  public record CurrencyPayouts(String currency, long payouts, BigDecimal amount, BigDecimal amountUsd) {}
+  public record CurrencyPayouts(
+      String currency, long payouts, BigDecimal amount, BigDecimal amountUsd) {}
 
   /** A named count (a reason, a source, a decision, an age bucket). */
   public record Count(String name, long count) {}

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The night report as one self-contained HTML5 page: inline CSS, inline SVG charts, no script
- * and no external reference of any kind, so it opens the same from a file, a mail attachment or
- * an archive. Every figure carries a stable {@code data-figure} name for tests and scrapers;
- * list figures are named {@code <figure>:<key>} (e.g. {@code payouts-count:EUR}).
+ * The night report as one self-contained HTML5 page: inline CSS, inline SVG charts, no script and
+ * no external reference of any kind, so it opens the same from a file, a mail attachment or an
+ * archive. Every figure carries a stable {@code data-figure} name for tests and scrapers; list
+ * figures are named {@code <figure>:<key>} (e.g. {@code payouts-count:EUR}).
  */
 public final class NightReportHtml {
   /** Open cases the page lists. */
@@ -69,7 +69,10 @@ public final class NightReportHtml {
     StringBuilder html = new StringBuilder(32_000);
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>Giftpay night report ").append(report.night()).append("</title>\n<style>\n").append(CSS)
+        .append("<title>Giftpay night report ")
+        .append(report.night())
+        .append("</title>\n<style>\n")
+        .append(CSS)
         .append("</style>\n</head>\n<body>\n<main>\n");
     header(report, html);
     tiles(report, html);
@@ -79,15 +82,20 @@ public final class NightReportHtml {
     trend(report, html);
     review(report, html);
     dependency(report, html);
-    html.append("<footer>Giftpay night report for ").append(report.night())
-        .append(". Read from the night's published tables after its checks passed; USD at the payout policy's diamond value.</footer>\n");
+    html.append("<footer>Giftpay night report for ")
+        .append(report.night())
+        .append(
+            ". Read from the night's published tables after its checks passed; USD at the payout policy's diamond value.</footer>\n");
     return html.append("</main>\n</body>\n</html>\n").toString();
   }
 
   private static void header(NightReport r, StringBuilder html) {
-    html.append("<header><h1>Giftpay night report <span class=\"night\" data-figure=\"night\">").append(r.night())
-        .append("</span></h1><p>payout policy v<span data-figure=\"policy-version\">").append(r.policyVersion())
-        .append("</span> · 1 diamond = USD <span data-figure=\"diamond-value-usd\">").append(r.diamondValueUsd().toPlainString())
+    html.append("<header><h1>Giftpay night report <span class=\"night\" data-figure=\"night\">")
+        .append(r.night())
+        .append("</span></h1><p>payout policy v<span data-figure=\"policy-version\">")
+        .append(r.policyVersion())
+        .append("</span> · 1 diamond = USD <span data-figure=\"diamond-value-usd\">")
+        .append(r.diamondValueUsd().toPlainString())
         .append("</span></p></header>\n");
   }
 
@@ -104,13 +112,17 @@ public final class NightReportHtml {
   }
 
   private static void tile(StringBuilder html, String key, String value) {
-    html.append("<div class=\"tile\"><div class=\"k\">").append(escape(key)).append("</div><div class=\"v\">")
-        .append(escape(value)).append("</div></div>");
+    html.append("<div class=\"tile\"><div class=\"k\">")
+        .append(escape(key))
+        .append("</div><div class=\"v\">")
+        .append(escape(value))
+        .append("</div></div>");
   }
 
   private static void books(NightReport r, StringBuilder html) {
     NightReport.Books b = r.books();
-    html.append("<section id=\"books\"><h2>The books<small>diamonds and their USD value</small></h2>\n<table>\n")
+    html.append(
+            "<section id=\"books\"><h2>The books<small>diamonds and their USD value</small></h2>\n<table>\n")
         .append("<tr><th></th><th class=\"num\">diamonds</th><th class=\"num\">USD</th></tr>\n");
     bookLine(html, "credited", "Credited tonight", b.credited(), "");
     bookLine(html, "paid", "Paid tonight", b.paid(), "");
@@ -119,17 +131,34 @@ public final class NightReportHtml {
     bookLine(html, "released", "Released by review tonight", b.released(), "");
     bookLine(html, "forfeited", "Forfeited by review tonight", b.forfeited(), "");
     bookLine(html, "carried", "Carried to the next night", b.carried(), "");
-    html.append("<tr class=\"negative\"><td>Negative balances: <span data-figure=\"negative-creators\">").append(b.negativeCreators())
-        .append("</span> creators</td><td class=\"num\" data-figure=\"negative-diamonds\">").append(b.negative().diamonds())
-        .append("</td><td class=\"num\" data-figure=\"negative-usd\">").append(usd(b.negative().usd())).append("</td></tr>\n");
-    html.append("</table>\n<p class=\"note\">Per creator, credited = pending + available + held + paid + forfeited, checked before the night was published."
-        + " Pending, held, carried and negative are balances after the night; the others are tonight's movements.</p></section>\n");
+    html.append(
+            "<tr class=\"negative\"><td>Negative balances: <span data-figure=\"negative-creators\">")
+        .append(b.negativeCreators())
+        .append("</span> creators</td><td class=\"num\" data-figure=\"negative-diamonds\">")
+        .append(b.negative().diamonds())
+        .append("</td><td class=\"num\" data-figure=\"negative-usd\">")
+        .append(usd(b.negative().usd()))
+        .append("</td></tr>\n");
+    html.append(
+        "</table>\n<p class=\"note\">Per creator, credited = pending + available + held + paid + forfeited, checked before the night was published."
+            + " Pending, held, carried and negative are balances after the night; the others are tonight's movements.</p></section>\n");
   }
 
-  private static void bookLine(StringBuilder html, String name, String label, Amount amount, String cssClass) {
-    html.append("<tr").append(cssClass.isEmpty() ? "" : " class=\"" + cssClass + "\"").append("><td>").append(escape(label))
-        .append("</td><td class=\"num\" data-figure=\"").append(name).append("-diamonds\">").append(amount.diamonds())
-        .append("</td><td class=\"num\" data-figure=\"").append(name).append("-usd\">").append(usd(amount.usd())).append("</td></tr>\n");
+  private static void bookLine(
+      StringBuilder html, String name, String label, Amount amount, String cssClass) {
+    html.append("<tr")
+        .append(cssClass.isEmpty() ? "" : " class=\"" + cssClass + "\"")
+        .append("><td>")
+        .append(escape(label))
+        .append("</td><td class=\"num\" data-figure=\"")
+        .append(name)
+        .append("-diamonds\">")
+        .append(amount.diamonds())
+        .append("</td><td class=\"num\" data-figure=\"")
+        .append(name)
+        .append("-usd\">")
+        .append(usd(amount.usd()))
+        .append("</td></tr>\n");
   }
 
   private static void payouts(NightReport r, StringBuilder html) {
@@ -138,96 +167,186 @@ public final class NightReportHtml {
       html.append(none("payouts")).append("</section>\n");
       return;
     }
-    html.append("<div class=\"pair\"><table>\n<tr><th>currency</th><th class=\"num\">payouts</th><th class=\"num\">amount</th><th class=\"num\">USD</th></tr>\n");
+    html.append(
+        "<div class=\"pair\"><table>\n<tr><th>currency</th><th class=\"num\">payouts</th><th class=\"num\">amount</th><th class=\"num\">USD</th></tr>\n");
     for (NightReport.CurrencyPayouts c : r.payoutsByCurrency()) {
       String key = escape(c.currency());
-      html.append("<tr><td>").append(key).append("</td><td class=\"num\" data-figure=\"payouts-count:").append(key).append("\">")
-          .append(c.payouts()).append("</td><td class=\"num\" data-figure=\"payouts-amount:").append(key).append("\">")
-          .append(Html.amount(c.amount())).append("</td><td class=\"num\" data-figure=\"payouts-usd:").append(key).append("\">")
-          .append(usd(c.amountUsd())).append("</td></tr>\n");
+      html.append("<tr><td>")
+          .append(key)
+          .append("</td><td class=\"num\" data-figure=\"payouts-count:")
+          .append(key)
+          .append("\">")
+          .append(c.payouts())
+          .append("</td><td class=\"num\" data-figure=\"payouts-amount:")
+          .append(key)
+          .append("\">")
+          .append(Html.amount(c.amount()))
+          .append("</td><td class=\"num\" data-figure=\"payouts-usd:")
+          .append(key)
+          .append("\">")
+          .append(usd(c.amountUsd()))
+          .append("</td></tr>\n");
     }
-    html.append("<tr class=\"total\"><td>all</td><td class=\"num\" data-figure=\"payouts-count\">").append(r.payoutsCount())
-        .append("</td><td></td><td class=\"num\" data-figure=\"payouts-usd\">").append(usd(r.payoutsUsd())).append("</td></tr>\n</table>\n");
-    html.append(SvgCharts.bars("payouts-usd-by-currency", r.payoutsByCurrency().stream()
-        .map(c -> new SvgCharts.Bar(c.currency(), c.amountUsd(), "USD " + usd(c.amountUsd()))).toList()));
+    html.append("<tr class=\"total\"><td>all</td><td class=\"num\" data-figure=\"payouts-count\">")
+        .append(r.payoutsCount())
+        .append("</td><td></td><td class=\"num\" data-figure=\"payouts-usd\">")
+        .append(usd(r.payoutsUsd()))
+        .append("</td></tr>\n</table>\n");
+    html.append(
+        SvgCharts.bars(
+            "payouts-usd-by-currency",
+            r.payoutsByCurrency().stream()
+                .map(
+                    c ->
+                        new SvgCharts.Bar(c.currency(), c.amountUsd(), "USD " + usd(c.amountUsd())))
+                .toList()));
     html.append("</div></section>\n");
   }
 
   private static void quarantineAndFlags(NightReport r, StringBuilder html) {
     html.append("<div class=\"pair\">");
-    html.append("<section id=\"quarantine\"><h2>Quarantine by reason<small>input rows refused by the ledger contract</small></h2>\n");
+    html.append(
+        "<section id=\"quarantine\"><h2>Quarantine by reason<small>input rows refused by the ledger contract</small></h2>\n");
     if (r.quarantineByReason().isEmpty()) {
       html.append(none("quarantine"));
     } else {
-      html.append("<p class=\"sum\">rows quarantined: <b data-figure=\"quarantine-total\">").append(r.quarantined()).append("</b></p>\n");
+      html.append("<p class=\"sum\">rows quarantined: <b data-figure=\"quarantine-total\">")
+          .append(r.quarantined())
+          .append("</b></p>\n");
       html.append(countBars("quarantine", r.quarantineByReason(), ""));
     }
     html.append("</section>\n");
-    html.append("<section id=\"flags\"><h2>Flags by source<small>rules and the anomaly model</small></h2>\n");
+    html.append(
+        "<section id=\"flags\"><h2>Flags by source<small>rules and the anomaly model</small></h2>\n");
     if (r.flagsBySource().isEmpty()) {
       html.append(none("flags"));
     } else {
-      html.append("<p class=\"sum\">flags: <b data-figure=\"flags-total\">").append(r.flags())
-          .append("</b> · by rules: <b data-figure=\"flags-rules\">").append(r.flags() - r.modelFlags())
-          .append("</b> · by the model: <b data-figure=\"flags-model\">").append(r.modelFlags()).append("</b></p>\n");
+      html.append("<p class=\"sum\">flags: <b data-figure=\"flags-total\">")
+          .append(r.flags())
+          .append("</b> · by rules: <b data-figure=\"flags-rules\">")
+          .append(r.flags() - r.modelFlags())
+          .append("</b> · by the model: <b data-figure=\"flags-model\">")
+          .append(r.modelFlags())
+          .append("</b></p>\n");
       html.append(countBars("flags", r.flagsBySource(), ""));
     }
-    html.append("<h2 class=\"sub\">The model's scores<small>flags raised by the anomaly model</small></h2>\n");
-    html.append(r.modelScores().isEmpty() ? none("model-scores") : SvgCharts.histogram(r.modelScores()));
+    html.append(
+        "<h2 class=\"sub\">The model's scores<small>flags raised by the anomaly model</small></h2>\n");
+    html.append(
+        r.modelScores().isEmpty() ? none("model-scores") : SvgCharts.histogram(r.modelScores()));
     html.append("</section></div>\n");
   }
 
   /** Counts as bars, each count's text under the data-figure {@code <figure>:<name>}. */
   private static String countBars(String figure, List<Count> counts, String labelSuffix) {
-    return SvgCharts.bars(figure, counts.stream()
-        .map(c -> new SvgCharts.Bar(c.name() + labelSuffix, BigDecimal.valueOf(c.count()), Long.toString(c.count()),
-            figure + ":" + c.name()))
-        .toList());
+    return SvgCharts.bars(
+        figure,
+        counts.stream()
+            .map(
+                c ->
+                    new SvgCharts.Bar(
+                        c.name() + labelSuffix,
+                        BigDecimal.valueOf(c.count()),
+                        Long.toString(c.count()),
+                        figure + ":" + c.name()))
+            .toList());
   }
 
   private static void trend(NightReport r, StringBuilder html) {
-    html.append("<section id=\"trend\"><h2>Paid and held USD, the 30 nights to ").append(r.night())
-        .append("<small>paid: payouts of the night; held: balances held for review after it</small></h2>\n");
+    html.append("<section id=\"trend\"><h2>Paid and held USD, the 30 nights to ")
+        .append(r.night())
+        .append(
+            "<small>paid: payouts of the night; held: balances held for review after it</small></h2>\n");
     if (r.trend().isEmpty()) {
       html.append(none("trend")).append("</section>\n");
       return;
     }
-    List<java.time.LocalDate> nights = r.trend().stream().map(NightReport.TrendPoint::night).toList();
-    html.append(SvgCharts.lines("paid-held-usd", r.night().minusDays(29), r.night(), List.of(
-        new SvgCharts.Series("paid USD", "paid", nights, r.trend().stream().map(NightReport.TrendPoint::paidUsd).toList()),
-        new SvgCharts.Series("held USD", "held", nights, r.trend().stream().map(NightReport.TrendPoint::heldUsd).toList()))));
-    html.append("<p class=\"note\"><span data-figure=\"trend-nights\">").append(r.trend().size())
+    List<java.time.LocalDate> nights =
+        r.trend().stream().map(NightReport.TrendPoint::night).toList();
+    html.append(
+        SvgCharts.lines(
+            "paid-held-usd",
+            r.night().minusDays(29),
+            r.night(),
+            List.of(
+                new SvgCharts.Series(
+                    "paid USD",
+                    "paid",
+                    nights,
+                    r.trend().stream().map(NightReport.TrendPoint::paidUsd).toList()),
+                new SvgCharts.Series(
+                    "held USD",
+                    "held",
+                    nights,
+                    r.trend().stream().map(NightReport.TrendPoint::heldUsd).toList()))));
+    html.append("<p class=\"note\"><span data-figure=\"trend-nights\">")
+        .append(r.trend().size())
         .append("</span> nights in the warehouse in this window.</p></section>\n");
   }
 
   private static void review(NightReport r, StringBuilder html) {
-    html.append("<section id=\"review\"><h2>Review<small>the biggest open cases, the backlog by age, tonight's decisions</small></h2>\n");
+    html.append(
+        "<section id=\"review\"><h2>Review<small>the biggest open cases, the backlog by age, tonight's decisions</small></h2>\n");
     if (r.biggestOpenCases().isEmpty()) {
       html.append(none("open-cases"));
     } else {
-      html.append("<table>\n<tr><th>case</th><th>account</th><th>role</th><th>kind</th><th>sources</th><th class=\"num\">score</th>"
-          + "<th class=\"num\">held diamonds</th><th class=\"num\">held USD</th><th>since</th><th class=\"num\">age</th></tr>\n");
+      html.append(
+          "<table>\n<tr><th>case</th><th>account</th><th>role</th><th>kind</th><th>sources</th><th class=\"num\">score</th>"
+              + "<th class=\"num\">held diamonds</th><th class=\"num\">held USD</th><th>since</th><th class=\"num\">age</th></tr>\n");
       for (CaseSummary c : r.biggestOpenCases()) {
         String id = escape(c.caseId());
-        html.append("<tr data-case=\"").append(id).append("\"><td class=\"id\">").append(id).append("</td><td class=\"id\" data-figure=\"case-account:")
-            .append(id).append("\">").append(escape(c.accountId())).append("</td><td>").append(escape(c.role())).append("</td><td>")
-            .append(escape(c.kind().word())).append("</td><td>").append(escape(String.join(", ", c.sources())))
-            .append("</td><td class=\"num\">").append(c.modelScore() == null ? "" : String.format(Locale.ROOT, "%.3f", c.modelScore()))
-            .append("</td><td class=\"num\">").append(c.heldDiamonds()).append("</td><td class=\"num\" data-figure=\"case-usd-held:")
-            .append(id).append("\">").append(usd(c.usdHeld())).append("</td><td>").append(c.firstFlagged())
-            .append("</td><td class=\"num\">").append(c.ageNights()).append("</td></tr>\n");
+        html.append("<tr data-case=\"")
+            .append(id)
+            .append("\"><td class=\"id\">")
+            .append(id)
+            .append("</td><td class=\"id\" data-figure=\"case-account:")
+            .append(id)
+            .append("\">")
+            .append(escape(c.accountId()))
+            .append("</td><td>")
+            .append(escape(c.role()))
+            .append("</td><td>")
+            .append(escape(c.kind().word()))
+            .append("</td><td>")
+            .append(escape(String.join(", ", c.sources())))
+            .append("</td><td class=\"num\">")
+            .append(
+                c.modelScore() == null ? "" : String.format(Locale.ROOT, "%.3f", c.modelScore()))
+            .append("</td><td class=\"num\">")
+            .append(c.heldDiamonds())
+            .append("</td><td class=\"num\" data-figure=\"case-usd-held:")
+            .append(id)
+            .append("\">")
+            .append(usd(c.usdHeld()))
+            .append("</td><td>")
+            .append(c.firstFlagged())
+            .append("</td><td class=\"num\">")
+            .append(c.ageNights())
+            .append("</td></tr>\n");
       }
       html.append("</table>\n");
     }
-    html.append("<div class=\"pair\"><div><h2 class=\"sub\">Open cases by age<small>nights since first flagged</small></h2>\n");
+    html.append(
+        "<div class=\"pair\"><div><h2 class=\"sub\">Open cases by age<small>nights since first flagged</small></h2>\n");
     long open = r.backlogByAge().stream().mapToLong(Count::count).sum();
     if (open == 0) {
       html.append(none("backlog"));
     } else {
-      html.append("<p class=\"sum\">open cases: <b data-figure=\"backlog-total\">").append(open).append("</b></p>\n");
-      html.append(SvgCharts.bars("backlog", r.backlogByAge().stream()
-          .map(c -> new SvgCharts.Bar(c.name() + " nights", BigDecimal.valueOf(c.count()), Long.toString(c.count()), "backlog:" + c.name()))
-          .toList()));
+      html.append("<p class=\"sum\">open cases: <b data-figure=\"backlog-total\">")
+          .append(open)
+          .append("</b></p>\n");
+      html.append(
+          SvgCharts.bars(
+              "backlog",
+              r.backlogByAge().stream()
+                  .map(
+                      c ->
+                          new SvgCharts.Bar(
+                              c.name() + " nights",
+                              BigDecimal.valueOf(c.count()),
+                              Long.toString(c.count()),
+                              "backlog:" + c.name()))
+                  .toList()));
     }
     html.append("</div><div><h2 class=\"sub\">Decisions applied tonight</h2>\n");
     if (r.reviewsByDecision().isEmpty()) {
@@ -235,8 +354,13 @@ public final class NightReportHtml {
     } else {
       html.append("<table>\n<tr><th>decision</th><th class=\"num\">reviews</th></tr>\n");
       for (Count c : r.reviewsByDecision()) {
-        html.append("<tr><td>").append(escape(c.name())).append("</td><td class=\"num\" data-figure=\"reviews:").append(escape(c.name()))
-            .append("\">").append(c.count()).append("</td></tr>\n");
+        html.append("<tr><td>")
+            .append(escape(c.name()))
+            .append("</td><td class=\"num\" data-figure=\"reviews:")
+            .append(escape(c.name()))
+            .append("\">")
+            .append(c.count())
+            .append("</td></tr>\n");
       }
       html.append("</table>\n");
     }
@@ -244,21 +368,38 @@ public final class NightReportHtml {
   }
 
   private static void dependency(NightReport r, StringBuilder html) {
-    html.append("<section id=\"dependency\"><h2>Creator dependency bands<small>how much a creator's last 30 nights rest on a few gifters</small></h2>\n");
+    html.append(
+        "<section id=\"dependency\"><h2>Creator dependency bands<small>how much a creator's last 30 nights rest on a few gifters</small></h2>\n");
     if (r.dependencyBands().isEmpty()) {
       html.append(none("dependency")).append("</section>\n");
       return;
     }
-    html.append("<div class=\"pair\"><table>\n<tr><th>band</th><th class=\"num\">creators</th><th class=\"num\">USD, 30 nights</th></tr>\n");
+    html.append(
+        "<div class=\"pair\"><table>\n<tr><th>band</th><th class=\"num\">creators</th><th class=\"num\">USD, 30 nights</th></tr>\n");
     for (NightReport.Band b : r.dependencyBands()) {
       String key = escape(b.band());
-      html.append("<tr><td>").append(key).append("</td><td class=\"num\" data-figure=\"band-creators:").append(key).append("\">")
-          .append(b.creators()).append("</td><td class=\"num\" data-figure=\"band-usd-30d:").append(key).append("\">")
-          .append(usd(b.usd30d())).append("</td></tr>\n");
+      html.append("<tr><td>")
+          .append(key)
+          .append("</td><td class=\"num\" data-figure=\"band-creators:")
+          .append(key)
+          .append("\">")
+          .append(b.creators())
+          .append("</td><td class=\"num\" data-figure=\"band-usd-30d:")
+          .append(key)
+          .append("\">")
+          .append(usd(b.usd30d()))
+          .append("</td></tr>\n");
     }
     html.append("</table>\n");
-    html.append(SvgCharts.bars("dependency", r.dependencyBands().stream()
-        .map(b -> new SvgCharts.Bar(b.band(), BigDecimal.valueOf(b.creators()), b.creators() + " creators")).toList()));
+    html.append(
+        SvgCharts.bars(
+            "dependency",
+            r.dependencyBands().stream()
+                .map(
+                    b ->
+                        new SvgCharts.Bar(
+                            b.band(), BigDecimal.valueOf(b.creators()), b.creators() + " creators"))
+                .toList()));
     html.append("</div></section>\n");
   }
 

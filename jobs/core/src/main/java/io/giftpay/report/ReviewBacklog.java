@@ -13,13 +13,19 @@ public final class ReviewBacklog {
 
   private ReviewBacklog() {}
 
-  /** Open cases, most USD held first (then highest model score, then case id), at most {@code limit}. */
+  /**
+   * Open cases, most USD held first (then highest model score, then case id), at most {@code
+   * limit}.
+   */
   public static List<CaseSummary> biggestOpen(List<CaseSummary> cases, int limit) {
     return cases.stream()
         .filter(c -> c.status() == CaseStatus.OPEN)
-        .sorted(Comparator.comparing(CaseSummary::usdHeld, Comparator.reverseOrder())
-            .thenComparing(c -> c.modelScore() == null ? Double.NEGATIVE_INFINITY : c.modelScore(), Comparator.reverseOrder())
-            .thenComparing(CaseSummary::caseId))
+        .sorted(
+            Comparator.comparing(CaseSummary::usdHeld, Comparator.reverseOrder())
+                .thenComparing(
+                    c -> c.modelScore() == null ? Double.NEGATIVE_INFINITY : c.modelScore(),
+                    Comparator.reverseOrder())
+                .thenComparing(CaseSummary::caseId))
         .limit(limit)
         .toList();
   }
@@ -28,9 +34,14 @@ public final class ReviewBacklog {
   public static List<NightReport.Count> byAge(List<CaseSummary> cases) {
     List<NightReport.Count> result = new ArrayList<>();
     for (int[] bucket : BUCKETS) {
-      long n = cases.stream()
-          .filter(c -> c.status() == CaseStatus.OPEN && c.ageNights() >= bucket[0] && c.ageNights() <= bucket[1])
-          .count();
+      long n =
+          cases.stream()
+              .filter(
+                  c ->
+                      c.status() == CaseStatus.OPEN
+                          && c.ageNights() >= bucket[0]
+                          && c.ageNights() <= bucket[1])
+              .count();
       result.add(new NightReport.Count(bucketName(bucket), n));
     }
     return result;

@@ -25,7 +25,9 @@ public final class ScoreBins {
     int low = countsByBin.keySet().stream().min(Integer::compare).orElseThrow();
     int high = countsByBin.keySet().stream().max(Integer::compare).orElseThrow();
     for (int b = low; b <= high; b++) {
-      bins.add(new NightReport.ScoreBin((double) b / PER_UNIT, (double) (b + 1) / PER_UNIT, countsByBin.getOrDefault(b, 0L)));
+      bins.add(
+          new NightReport.ScoreBin(
+              (double) b / PER_UNIT, (double) (b + 1) / PER_UNIT, countsByBin.getOrDefault(b, 0L)));
     }
     return bins;
   }

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The report's charts as inline SVG (no script, no namespace URL: HTML5 parsers place
- * {@code <svg>} in the SVG namespace themselves). Geometry is double; the values shown in
- * text are the exact figures passed in.
+ * The report's charts as inline SVG (no script, no namespace URL: HTML5 parsers place {@code <svg>}
+ * in the SVG namespace themselves). Geometry is double; the values shown in text are the exact
+ * figures passed in.
  */
 final class SvgCharts {
   static final int BAR_LABEL_WIDTH = 190;
@@ -38,22 +38,54 @@ final class SvgCharts {
     int width = BAR_LABEL_WIDTH + BAR_MAX_WIDTH + 110;
     int height = 10 + bars.size() * BAR_ROW;
     StringBuilder svg = new StringBuilder();
-    svg.append("<svg class=\"chart bars\" data-chart=\"").append(Html.escape(chart)).append("\" viewBox=\"0 0 ")
-        .append(width).append(' ').append(height).append("\" width=\"").append(width).append("\" height=\"").append(height)
-        .append("\" role=\"img\" aria-label=\"").append(Html.escape(chart)).append("\">\n");
+    svg.append("<svg class=\"chart bars\" data-chart=\"")
+        .append(Html.escape(chart))
+        .append("\" viewBox=\"0 0 ")
+        .append(width)
+        .append(' ')
+        .append(height)
+        .append("\" width=\"")
+        .append(width)
+        .append("\" height=\"")
+        .append(height)
+        .append("\" role=\"img\" aria-label=\"")
+        .append(Html.escape(chart))
+        .append("\">\n");
     for (int i = 0; i < bars.size(); i++) {
       Bar bar = bars.get(i);
       int y = 6 + i * BAR_ROW;
-      double length = max.signum() == 0 ? 0 : bar.value().divide(max, MathContext.DECIMAL64).doubleValue() * BAR_MAX_WIDTH;
-      svg.append("<text class=\"label\" x=\"").append(BAR_LABEL_WIDTH - 8).append("\" y=\"").append(y + 12)
-          .append("\" text-anchor=\"end\">").append(Html.escape(shorten(bar.label(), 28))).append("<title>")
-          .append(Html.escape(bar.label())).append("</title></text>");
-      svg.append("<rect class=\"bar\" data-label=\"").append(Html.escape(bar.label())).append("\" data-value=\"")
-          .append(bar.value().toPlainString()).append("\" x=\"").append(BAR_LABEL_WIDTH).append("\" y=\"").append(y + 2)
-          .append("\" width=\"").append(number(length)).append("\" height=\"14\" rx=\"2\"></rect>");
-      svg.append("<text class=\"value\" x=\"").append(number(BAR_LABEL_WIDTH + length + 6)).append("\" y=\"").append(y + 12)
+      double length =
+          max.signum() == 0
+              ? 0
+              : bar.value().divide(max, MathContext.DECIMAL64).doubleValue() * BAR_MAX_WIDTH;
+      svg.append("<text class=\"label\" x=\"")
+          .append(BAR_LABEL_WIDTH - 8)
+          .append("\" y=\"")
+          .append(y + 12)
+          .append("\" text-anchor=\"end\">")
+          .append(Html.escape(shorten(bar.label(), 28)))
+          .append("<title>")
+          .append(Html.escape(bar.label()))
+          .append("</title></text>");
+      svg.append("<rect class=\"bar\" data-label=\"")
+          .append(Html.escape(bar.label()))
+          .append("\" data-value=\"")
+          .append(bar.value().toPlainString())
+          .append("\" x=\"")
+          .append(BAR_LABEL_WIDTH)
+          .append("\" y=\"")
+          .append(y + 2)
+          .append("\" width=\"")
+          .append(number(length))
+          .append("\" height=\"14\" rx=\"2\"></rect>");
+      svg.append("<text class=\"value\" x=\"")
+          .append(number(BAR_LABEL_WIDTH + length + 6))
+          .append("\" y=\"")
+          .append(y + 12)
           .append(bar.figure() == null ? "" : "\" data-figure=\"" + Html.escape(bar.figure()))
-          .append("\">").append(Html.escape(bar.text())).append("</text>\n");
+          .append("\">")
+          .append(Html.escape(bar.text()))
+          .append("</text>\n");
     }
     return svg.append("</svg>").toString();
   }
@@ -69,8 +101,11 @@ final class SvgCharts {
     double slot = (double) (right - left) / bins.size();
     int every = Math.max(1, (int) Math.ceil(bins.size() / 8.0));
     StringBuilder svg = new StringBuilder();
-    svg.append("<svg class=\"chart histogram\" data-chart=\"model-scores\" viewBox=\"0 0 ").append(width).append(" 220\" width=\"")
-        .append(width).append("\" height=\"220\" role=\"img\" aria-label=\"model scores\">\n");
+    svg.append("<svg class=\"chart histogram\" data-chart=\"model-scores\" viewBox=\"0 0 ")
+        .append(width)
+        .append(" 220\" width=\"")
+        .append(width)
+        .append("\" height=\"220\" role=\"img\" aria-label=\"model scores\">\n");
     svg.append(axisLine(left, top, left, bottom)).append(axisLine(left, bottom, right, bottom));
     svg.append(text("tick", left - 6, top + 4, "end", Long.toString(max)));
     svg.append(text("tick", left - 6, bottom + 4, "end", "0"));
@@ -78,13 +113,28 @@ final class SvgCharts {
       NightReport.ScoreBin bin = bins.get(i);
       double h = max == 0 ? 0 : (double) bin.count() / max * HISTOGRAM_PLOT_HEIGHT;
       double x = left + i * slot + slot * 0.08;
-      svg.append("<rect class=\"bin\" data-label=\"").append(score(bin.from())).append("\" data-value=\"").append(bin.count())
-          .append("\" x=\"").append(number(x)).append("\" y=\"").append(number(bottom - h)).append("\" width=\"")
-          .append(number(slot * 0.84)).append("\" height=\"").append(number(h)).append("\"><title>")
-          .append(score(bin.from())).append("–").append(score(bin.to())).append(": ").append(bin.count())
+      svg.append("<rect class=\"bin\" data-label=\"")
+          .append(score(bin.from()))
+          .append("\" data-value=\"")
+          .append(bin.count())
+          .append("\" x=\"")
+          .append(number(x))
+          .append("\" y=\"")
+          .append(number(bottom - h))
+          .append("\" width=\"")
+          .append(number(slot * 0.84))
+          .append("\" height=\"")
+          .append(number(h))
+          .append("\"><title>")
+          .append(score(bin.from()))
+          .append("–")
+          .append(score(bin.to()))
+          .append(": ")
+          .append(bin.count())
           .append("</title></rect>");
       if (bin.count() > 0) {
-        svg.append(text("value", x + slot * 0.42, bottom - h - 4, "middle", Long.toString(bin.count())));
+        svg.append(
+            text("value", x + slot * 0.42, bottom - h - 4, "middle", Long.toString(bin.count())));
       }
       if (i % every == 0) {
         svg.append(text("tick", left + i * slot, bottom + 16, "middle", score(bin.from())));
@@ -95,7 +145,9 @@ final class SvgCharts {
     return svg.append("\n</svg>").toString();
   }
 
-  /** Lines over the nights {@code first..last}, one point per night present; a shared y axis from 0. */
+  /**
+   * Lines over the nights {@code first..last}, one point per night present; a shared y axis from 0.
+   */
   static String lines(String chart, LocalDate first, LocalDate last, List<Series> series) {
     int width = 1040;
     int height = 280;
@@ -104,16 +156,34 @@ final class SvgCharts {
     int top = 30;
     int bottom = height - 40;
     long days = Math.max(1, last.toEpochDay() - first.toEpochDay());
-    BigDecimal max = series.stream().flatMap(s -> s.values().stream()).reduce(BigDecimal.ZERO, BigDecimal::max);
+    BigDecimal max =
+        series.stream().flatMap(s -> s.values().stream()).reduce(BigDecimal.ZERO, BigDecimal::max);
     double yMax = niceCeiling(max.doubleValue());
     StringBuilder svg = new StringBuilder();
-    svg.append("<svg class=\"chart lines\" data-chart=\"").append(Html.escape(chart)).append("\" viewBox=\"0 0 ").append(width)
-        .append(' ').append(height).append("\" width=\"").append(width).append("\" height=\"").append(height)
-        .append("\" role=\"img\" aria-label=\"").append(Html.escape(chart)).append("\">\n");
+    svg.append("<svg class=\"chart lines\" data-chart=\"")
+        .append(Html.escape(chart))
+        .append("\" viewBox=\"0 0 ")
+        .append(width)
+        .append(' ')
+        .append(height)
+        .append("\" width=\"")
+        .append(width)
+        .append("\" height=\"")
+        .append(height)
+        .append("\" role=\"img\" aria-label=\"")
+        .append(Html.escape(chart))
+        .append("\">\n");
     for (int t = 0; t <= 4; t++) {
       double y = bottom - (bottom - top) * t / 4.0;
-      svg.append("<line class=\"grid\" x1=\"").append(left).append("\" y1=\"").append(number(y)).append("\" x2=\"").append(right)
-          .append("\" y2=\"").append(number(y)).append("\"></line>");
+      svg.append("<line class=\"grid\" x1=\"")
+          .append(left)
+          .append("\" y1=\"")
+          .append(number(y))
+          .append("\" x2=\"")
+          .append(right)
+          .append("\" y2=\"")
+          .append(number(y))
+          .append("\"></line>");
       svg.append(text("tick", left - 8, y + 4, "end", "USD " + plain(yMax * t / 4)));
     }
     for (long d = 0; d <= days; d += 5) {
@@ -128,23 +198,52 @@ final class SvgCharts {
       StringBuilder points = new StringBuilder();
       StringBuilder dots = new StringBuilder();
       for (int i = 0; i < s.nights().size(); i++) {
-        double x = left + (right - left) * (double) (s.nights().get(i).toEpochDay() - first.toEpochDay()) / days;
-        double y = bottom - (yMax == 0 ? 0 : s.values().get(i).doubleValue() / yMax * (bottom - top));
+        double x =
+            left
+                + (right - left)
+                    * (double) (s.nights().get(i).toEpochDay() - first.toEpochDay())
+                    / days;
+        double y =
+            bottom - (yMax == 0 ? 0 : s.values().get(i).doubleValue() / yMax * (bottom - top));
         points.append(i == 0 ? "" : " ").append(number(x)).append(',').append(number(y));
-        dots.append("<circle class=\"").append(s.cssClass()).append("\" cx=\"").append(number(x)).append("\" cy=\"")
-            .append(number(y)).append("\" r=\"3.5\"><title>").append(s.nights().get(i)).append(' ').append(Html.escape(s.name()))
-            .append(": USD ").append(Html.usd(s.values().get(i))).append("</title></circle>");
+        dots.append("<circle class=\"")
+            .append(s.cssClass())
+            .append("\" cx=\"")
+            .append(number(x))
+            .append("\" cy=\"")
+            .append(number(y))
+            .append("\" r=\"3.5\"><title>")
+            .append(s.nights().get(i))
+            .append(' ')
+            .append(Html.escape(s.name()))
+            .append(": USD ")
+            .append(Html.usd(s.values().get(i)))
+            .append("</title></circle>");
       }
-      svg.append("<polyline class=\"").append(s.cssClass()).append("\" data-series=\"").append(Html.escape(s.name()))
-          .append("\" points=\"").append(points).append("\"></polyline>").append(dots).append('\n');
-      svg.append("<rect class=\"").append(s.cssClass()).append(" key\" x=\"").append(legendX).append("\" y=\"8\" width=\"14\" height=\"4\"></rect>");
+      svg.append("<polyline class=\"")
+          .append(s.cssClass())
+          .append("\" data-series=\"")
+          .append(Html.escape(s.name()))
+          .append("\" points=\"")
+          .append(points)
+          .append("\"></polyline>")
+          .append(dots)
+          .append('\n');
+      svg.append("<rect class=\"")
+          .append(s.cssClass())
+          .append(" key\" x=\"")
+          .append(legendX)
+          .append("\" y=\"8\" width=\"14\" height=\"4\"></rect>");
       svg.append(text("legend", legendX + 20, 14, "start", s.name()));
       legendX += 40 + 8 * s.name().length();
     }
     return svg.append("</svg>").toString();
   }
 
-  /** The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k at or above {@code value} (1 for 0): quarters read easily. */
+  /**
+   * The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k at or above {@code value} (1 for 0):
+   * quarters read easily.
+   */
   static double niceCeiling(double value) {
     if (value <= 0) {
       return 1;
@@ -159,12 +258,29 @@ final class SvgCharts {
   }
 
   private static String axisLine(int x1, int y1, int x2, int y2) {
-    return "<line class=\"axis\" x1=\"" + x1 + "\" y1=\"" + y1 + "\" x2=\"" + x2 + "\" y2=\"" + y2 + "\"></line>";
+    return "<line class=\"axis\" x1=\""
+        + x1
+        + "\" y1=\""
+        + y1
+        + "\" x2=\""
+        + x2
+        + "\" y2=\""
+        + y2
+        + "\"></line>";
   }
 
   private static String text(String cssClass, double x, double y, String anchor, String content) {
-    return "<text class=\"" + cssClass + "\" x=\"" + number(x) + "\" y=\"" + number(y) + "\" text-anchor=\"" + anchor + "\">"
-        + Html.escape(content) + "</text>";
+    return "<text class=\""
+        + cssClass
+        + "\" x=\""
+        + number(x)
+        + "\" y=\""
+        + number(y)
+        + "\" text-anchor=\""
+        + anchor
+        + "\">"
+        + Html.escape(content)
+        + "</text>";
   }
 
   static String number(double value) {

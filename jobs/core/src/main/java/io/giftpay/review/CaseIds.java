@@ -7,9 +7,9 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 
 /**
- * A case's id: {@code case-} and 16 hex digits of SHA-256 over role, account and the case's
- * first night. The same case keeps its id every night it stays open; a new case on the same
- * account, after a decision, gets a new one. Spark computes the same with {@code sha2}.
+ * A case's id: {@code case-} and 16 hex digits of SHA-256 over role, account and the case's first
+ * night. The same case keeps its id every night it stays open; a new case on the same account,
+ * after a decision, gets a new one. Spark computes the same with {@code sha2}.
  */
 public final class CaseIds {
   public static final String PREFIX = "case-";
@@ -23,7 +23,9 @@ public final class CaseIds {
   /** Lower-case hex of the text's SHA-256 (UTF-8): the ids of cases and of applied reviews. */
   public static String sha256Hex(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }

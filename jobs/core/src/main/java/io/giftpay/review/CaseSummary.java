@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One review case as the queue and the night report show it: one account (sender or creator)
- * with open flags or holds, or a case already decided.
+ * One review case as the queue and the night report show it: one account (sender or creator) with
+ * open flags or holds, or a case already decided.
  *
  * @param caseId stable id of the case ({@code case-} and hex), the same every night it stays open
  * @param accountId the account under review

@@ -5,9 +5,9 @@ import java.util.Locale;
 /**
  * What a reviewer decides on a case (policy point 8). {@code CLEARED}: the held diamonds are
  * released and the same rules leave the account alone for a while; {@code CONFIRMED}: the held
- * diamonds are forfeited and whatever the account sends or receives from then on is held;
- * {@code LIMIT} (care cases only): a daily spending limit the app enforces, and the held
- * diamonds, if any, are released.
+ * diamonds are forfeited and whatever the account sends or receives from then on is held; {@code
+ * LIMIT} (care cases only): a daily spending limit the app enforces, and the held diamonds, if any,
+ * are released.
  */
 public enum Decision {
   CLEARED,
@@ -34,6 +34,7 @@ public enum Decision {
         }
       }
     }
-    throw new DecisionRefused("Invalid --decision: '" + word + "' (expected cleared, confirmed or limit)");
+    throw new DecisionRefused(
+        "Invalid --decision: '" + word + "' (expected cleared, confirmed or limit)");
   }
 }

@@ -9,14 +9,15 @@ import java.util.Optional;
 
 /**
  * The decision a night applies to one case, read from the decisions recorded on it and not yet
- * applied. The earliest decision counts; a confirmation that forfeits at least the four-eyes
- * amount counts only once a second, different reviewer has confirmed it too.
+ * applied. The earliest decision counts; a confirmation that forfeits at least the four-eyes amount
+ * counts only once a second, different reviewer has confirmed it too.
  *
  * @param first the decision that counts
  * @param secondReviewer the second confirming reviewer, or null
  * @param consumed every recorded decision this one answers (the night marks them applied)
  */
-public record EffectiveDecision(ReviewDecision first, String secondReviewer, List<String> consumed) {
+public record EffectiveDecision(
+    ReviewDecision first, String secondReviewer, List<String> consumed) {
 
   public EffectiveDecision {
     consumed = List.copyOf(consumed);
@@ -26,12 +27,14 @@ public record EffectiveDecision(ReviewDecision first, String secondReviewer, Lis
    * @param recorded the case's recorded decisions not yet applied, in any order
    * @param usdHeld what the case holds now, at the policy's diamond value
    * @param fourEyesUsd the smallest forfeit that needs a second reviewer
-   * @return the decision to apply, or empty when none is complete (none recorded, or a
-   *     confirmation still waiting for its second reviewer)
+   * @return the decision to apply, or empty when none is complete (none recorded, or a confirmation
+   *     still waiting for its second reviewer)
    */
-  public static Optional<EffectiveDecision> of(List<ReviewDecision> recorded, BigDecimal usdHeld, BigDecimal fourEyesUsd) {
+  public static Optional<EffectiveDecision> of(
+      List<ReviewDecision> recorded, BigDecimal usdHeld, BigDecimal fourEyesUsd) {
     List<ReviewDecision> inOrder = new ArrayList<>(recorded);
-    inOrder.sort(Comparator.comparing(ReviewDecision::decidedAt).thenComparing(ReviewDecision::decisionId));
+    inOrder.sort(
+        Comparator.comparing(ReviewDecision::decidedAt).thenComparing(ReviewDecision::decisionId));
     if (inOrder.isEmpty()) {
       return Optional.empty();
     }

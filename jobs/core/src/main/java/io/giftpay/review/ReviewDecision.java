@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * One decision as a reviewer recorded it: appended to the decision log, never edited. A
- * confirmation that needs four eyes is recorded twice, once by each reviewer, and takes effect
- * only with both.
+ * confirmation that needs four eyes is recorded twice, once by each reviewer, and takes effect only
+ * with both.
  *
  * @param decisionId unique id ({@code dec-} and hex)
  * @param caseId the case it answers
@@ -40,7 +40,8 @@ public record ReviewDecision(
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(decidedAt, "decidedAt");
     if ((decision == Decision.LIMIT) != (dailyLimitUsd != null)) {
-      throw new IllegalArgumentException("Invalid decision " + decisionId + ": a daily limit goes with 'limit' and only with it");
+      throw new IllegalArgumentException(
+          "Invalid decision " + decisionId + ": a daily limit goes with 'limit' and only with it");
     }
   }
 }

@@ -1,14 +1,14 @@
 package io.giftpay.rules;
 
-import java.io.Serializable;
 import io.giftpay.review.CaseKind;
+import java.io.Serializable;
 import java.util.List;
 
 /**
- * One detection rule as trust and safety wrote and reviewed it: a Spark SQL boolean condition
- * over one feature view, and what to do with the accounts it matches. Loaded from one file of
- * {@code rules/detection/}; {@code kind} says what a case it opens is about (fraud, or the
- * viewer's own wellbeing: care); {@code file} is where it came from, for every message about it.
+ * One detection rule as trust and safety wrote and reviewed it: a Spark SQL boolean condition over
+ * one feature view, and what to do with the accounts it matches. Loaded from one file of {@code
+ * rules/detection/}; {@code kind} says what a case it opens is about (fraud, or the viewer's own
+ * wellbeing: care); {@code file} is where it came from, for every message about it.
  */
 public record DetectionRule(
     String id,

@@ -13,13 +13,25 @@ import java.util.stream.Collectors;
 
 /**
  * Turns a rule file's fields (as parsed from YAML) into a {@link DetectionRule}, checking each
- * field: present, of the right kind, one of the allowed values. {@code kind} is optional
- * ({@code fraud} unless the file says {@code care}). The condition's SQL is checked
- * later, against the view it names.
+ * field: present, of the right kind, one of the allowed values. {@code kind} is optional ({@code
+ * fraud} unless the file says {@code care}). The condition's SQL is checked later, against the view
+ * it names.
  */
 public final class RuleFields {
   static final Set<String> FIELDS =
-      new LinkedHashSet<>(List.of("id", "version", "description", "owner", "scope", "view", "severity", "action", "condition", "evidence", "kind"));
+      new LinkedHashSet<>(
+          List.of(
+              "id",
+              "version",
+              "description",
+              "owner",
+              "scope",
+              "view",
+              "severity",
+              "action",
+              "condition",
+              "evidence",
+              "kind"));
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Pattern COLUMN = Pattern.compile("[a-z_][a-z0-9_]*");
 
@@ -41,11 +53,13 @@ public final class RuleFields {
     }
     String id = text(fields, "id", file);
     if (!ID.matcher(id).matches()) {
-      throw new RuleFileException(file, "id", "'" + id + "' must be lower-case words joined by '-'");
+      throw new RuleFileException(
+          file, "id", "'" + id + "' must be lower-case words joined by '-'");
     }
     String stem = stem(file);
     if (stem != null && !stem.equals(id)) {
-      throw new RuleFileException(file, "id", "'" + id + "' must match the file name '" + stem + "'");
+      throw new RuleFileException(
+          file, "id", "'" + id + "' must match the file name '" + stem + "'");
     }
     int version = wholeNumber(fields, "version", file);
     if (version < 1) {
@@ -53,7 +67,14 @@ public final class RuleFields {
     }
     String view = text(fields, "view", file);
     if (!views.contains(view)) {
-      throw new RuleFileException(file, "view", "unknown view '" + view + "' (views: " + String.join(", ", new java.util.TreeSet<>(views)) + ")");
+      throw new RuleFileException(
+          file,
+          "view",
+          "unknown view '"
+              + view
+              + "' (views: "
+              + String.join(", ", new java.util.TreeSet<>(views))
+              + ")");
     }
     List<String> evidence = evidence(fields, file);
     return new DetectionRule(
@@ -95,12 +116,16 @@ public final class RuleFields {
     throw new RuleFileException(file, key, "must be a whole number, not '" + value + "'");
   }
 
-  private static <E extends Enum<E>> E choice(Map<String, Object> fields, String key, Class<E> type, String file) {
+  private static <E extends Enum<E>> E choice(
+      Map<String, Object> fields, String key, Class<E> type, String file) {
     String value = text(fields, key, file);
     try {
       return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      String allowed = Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+      String allowed =
+          Arrays.stream(type.getEnumConstants())
+              .map(c -> c.name().toLowerCase(Locale.ROOT))
+              .collect(Collectors.joining(", "));
       throw new RuleFileException(file, key, "'" + value + "' is not one of " + allowed);
     }
   }

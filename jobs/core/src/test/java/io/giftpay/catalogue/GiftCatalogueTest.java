@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 
 class GiftCatalogueTest {
   private static final Path REAL_CATALOGUE =
-      Path.of(System.getProperty("basedir", ".")).resolve("../../rules/gift-catalogue.csv").normalize();
+      Path.of(System.getProperty("basedir", "."))
+          .resolve("../../rules/gift-catalogue.csv")
+          .normalize();
 
   @Test
   void loadsTheRealCatalogue() {
@@ -57,7 +59,8 @@ class GiftCatalogueTest {
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(catalogue);
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       GiftCatalogue copy = (GiftCatalogue) in.readObject();
       assertEquals(catalogue.coinsByGiftId(), copy.coinsByGiftId());
       assertEquals(catalogue.find("dragon"), copy.find("dragon"));
@@ -68,14 +71,16 @@ class GiftCatalogueTest {
   void duplicateGiftIdNamesBothLines() {
     CatalogueFileException e = assertFails("duplicate-gift-id.csv", 4, "gift_id");
     assertEquals(
-        fixture("duplicate-gift-id.csv") + ":4: duplicate gift_id 'rose' (first on line 2)", e.getMessage());
+        fixture("duplicate-gift-id.csv") + ":4: duplicate gift_id 'rose' (first on line 2)",
+        e.getMessage());
   }
 
   @Test
   void zeroCoinsRefused() {
     CatalogueFileException e = assertFails("non-positive-coins.csv", 3, "coins");
     assertEquals(
-        fixture("non-positive-coins.csv") + ":3: Invalid coins: '0' (must be a positive whole number)",
+        fixture("non-positive-coins.csv")
+            + ":3: Invalid coins: '0' (must be a positive whole number)",
         e.getMessage());
   }
 
@@ -90,7 +95,9 @@ class GiftCatalogueTest {
   void badHeader() {
     CatalogueFileException e = assertFails("bad-header.csv", 1, null);
     assertEquals(
-        fixture("bad-header.csv") + ":1: bad header 'id,name,coins' (expected 'gift_id,name,coins')", e.getMessage());
+        fixture("bad-header.csv")
+            + ":1: bad header 'id,name,coins' (expected 'gift_id,name,coins')",
+        e.getMessage());
   }
 
   @Test
@@ -125,15 +132,20 @@ class GiftCatalogueTest {
   @Test
   void emptyCatalogueRefused() {
     CatalogueFileException e = assertFails("empty-catalogue.csv", 0, null);
-    assertEquals(fixture("empty-catalogue.csv") + ": no gifts (an empty catalogue is refused)", e.getMessage());
+    assertEquals(
+        fixture("empty-catalogue.csv") + ": no gifts (an empty catalogue is refused)",
+        e.getMessage());
     CatalogueFileException noHeader = assertFails("empty-file.csv", 0, null);
-    assertTrue(noHeader.getMessage().endsWith(": missing header 'gift_id,name,coins'"), noHeader.getMessage());
+    assertTrue(
+        noHeader.getMessage().endsWith(": missing header 'gift_id,name,coins'"),
+        noHeader.getMessage());
   }
 
   @Test
   void missingFileNamesTheFile() {
     Path missing = Path.of("no/such/gift-catalogue.csv");
-    CatalogueFileException e = assertThrows(CatalogueFileException.class, () -> GiftCatalogue.load(missing));
+    CatalogueFileException e =
+        assertThrows(CatalogueFileException.class, () -> GiftCatalogue.load(missing));
     assertTrue(e.getMessage().startsWith(missing + ": cannot read catalogue"), e.getMessage());
   }
 
@@ -146,7 +158,8 @@ class GiftCatalogueTest {
 
   private static CatalogueFileException assertFails(String name, int line, String field) {
     Path file = fixture(name);
-    CatalogueFileException e = assertThrows(CatalogueFileException.class, () -> GiftCatalogue.load(file));
+    CatalogueFileException e =
+        assertThrows(CatalogueFileException.class, () -> GiftCatalogue.load(file));
     String where = line > 0 ? file + ":" + line + ": " : file + ": ";
     assertTrue(e.getMessage().startsWith(where), e.getMessage());
     assertEquals(file.toString(), e.file());

@@ -52,7 +52,8 @@ class AnomalyThresholdTest {
 
   @Test
   void parsesConfiguration() {
-    assertEquals(AnomalyThreshold.contamination(0.01), AnomalyThreshold.parse("contamination=0.01"));
+    assertEquals(
+        AnomalyThreshold.contamination(0.01), AnomalyThreshold.parse("contamination=0.01"));
     assertEquals(AnomalyThreshold.score(0.6), AnomalyThreshold.parse(" Score: 0.6 "));
     AnomalyThreshold t = AnomalyThreshold.contamination(0.005);
     assertEquals(t, AnomalyThreshold.parse(t.toString()));
@@ -65,7 +66,9 @@ class AnomalyThresholdTest {
 
   @Test
   void modelCardFlagsAtOrAboveAndSortsParameters() {
-    ModelCard card = new ModelCard("isolation-forest", "if-v1-x", 1L, 10, Map.of("trees", "100", "depth", "8"), 0.6);
+    ModelCard card =
+        new ModelCard(
+            "isolation-forest", "if-v1-x", 1L, 10, Map.of("trees", "100", "depth", "8"), 0.6);
     assertTrue(card.flags(0.6));
     assertFalse(card.flags(0.5999));
     assertEquals("[depth, trees]", card.parameters().keySet().toString());

@@ -80,11 +80,13 @@ class FeaturePercentilesTest {
     List<String> names = List.of("gifts_today", "coins_today", "recharges_10min", "devices");
     // percentiles: ~50, 100 (above max), ~0.05 (second lowest), 100 (tie with coins_today)
     Explanation e = p.explain(names, new double[] {500, 48_000, 0, 5_000}, 3);
-    assertEquals(List.of("coins_today", "devices", "recharges_10min"),
+    assertEquals(
+        List.of("coins_today", "devices", "recharges_10min"),
         e.features().stream().map(FeatureContribution::feature).toList());
     assertEquals(100.0, e.features().get(0).percentile());
     assertEquals(0.05, e.features().get(2).percentile(), 1e-12);
-    assertEquals("coins_today 48000 (p100), devices 5000 (p100), recharges_10min 0 (p0.1)", e.toString());
+    assertEquals(
+        "coins_today 48000 (p100), devices 5000 (p100), recharges_10min 0 (p0.1)", e.toString());
     assertEquals(4, p.explain(names, new double[] {1, 2, 3, 4}, 10).features().size());
     assertEquals(0, p.explain(names, new double[] {1, 2, 3, 4}, 0).features().size());
     assertThrows(IllegalArgumentException.class, () -> p.explain(names, new double[] {1, 2, 3}, 2));
@@ -92,15 +94,20 @@ class FeaturePercentilesTest {
 
   @Test
   void percentileFormatNeverRoundsToTheExtreme() {
-    assertEquals("coins_today 48000 (p99.9)", new FeatureContribution("coins_today", 48_000, 99.97).toString());
-    assertEquals("recharges_10min 9 (p99.7)", new FeatureContribution("recharges_10min", 9, 99.7).toString());
+    assertEquals(
+        "coins_today 48000 (p99.9)",
+        new FeatureContribution("coins_today", 48_000, 99.97).toString());
+    assertEquals(
+        "recharges_10min 9 (p99.7)",
+        new FeatureContribution("recharges_10min", 9, 99.7).toString());
     assertEquals("x 0.1250 (p0.1)", new FeatureContribution("x", 0.125, 0.01).toString());
     assertEquals("x 1 (p50)", new FeatureContribution("x", 1, 50).toString());
   }
 
   @Test
   void rejectsNaNTrainingValues() {
-    assertThrows(IllegalArgumentException.class, () -> FeaturePercentiles.of(column(1, Double.NaN), 1L));
+    assertThrows(
+        IllegalArgumentException.class, () -> FeaturePercentiles.of(column(1, Double.NaN), 1L));
   }
 
   static byte[] bytes(Object o) throws Exception {

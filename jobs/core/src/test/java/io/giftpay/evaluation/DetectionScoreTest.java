@@ -9,9 +9,16 @@ import org.junit.jupiter.api.Test;
 class DetectionScoreTest {
   @Test
   void recallPerPatternPrecisionAndReviewLoad() {
-    Map<String, Set<String>> labels = Map.of(
-        "thief1", Set.of("card_testing"), "thief2", Set.of("card_testing"),
-        "ring1", Set.of("reciprocal_ring"), "alt", Set.of("self_gifting", "shared_card_farm"));
+    Map<String, Set<String>> labels =
+        Map.of(
+            "thief1",
+            Set.of("card_testing"),
+            "thief2",
+            Set.of("card_testing"),
+            "ring1",
+            Set.of("reciprocal_ring"),
+            "alt",
+            Set.of("self_gifting", "shared_card_farm"));
     Set<String> flagged = Set.of("thief1", "alt", "whale");
     DetectionScore score = DetectionScore.of(labels, flagged, 300);
     assertEquals(0.5, score.recallByPattern().get("card_testing").rate(), 1e-12);

@@ -20,7 +20,8 @@ class ConcentrationTest {
       long[] amounts = new long[n];
       java.util.Arrays.fill(amounts, 1234L);
       assertEquals(1.0 / n, Concentration.herfindahl(amounts), 1e-15, "n=" + n);
-      assertEquals(Math.min(5, n) / (double) n, Concentration.topShare(5, amounts), 1e-15, "n=" + n);
+      assertEquals(
+          Math.min(5, n) / (double) n, Concentration.topShare(5, amounts), 1e-15, "n=" + n);
     }
   }
 
@@ -55,7 +56,8 @@ class ConcentrationTest {
 
   @Test
   void badInputsAreRefusedByName() {
-    IllegalArgumentException negative = assertThrows(IllegalArgumentException.class, () -> Concentration.herfindahl(5L, -1L));
+    IllegalArgumentException negative =
+        assertThrows(IllegalArgumentException.class, () -> Concentration.herfindahl(5L, -1L));
     assertTrue(negative.getMessage().contains("'-1'"), negative.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Concentration.topSum(0, 1L));
     assertThrows(IllegalArgumentException.class, () -> Concentration.share(3, 2));

@@ -15,7 +15,11 @@ class DependencyBandTest {
   private static DependencyBand equalGifters(int n) {
     long[] amounts = new long[n];
     java.util.Arrays.fill(amounts, 100L);
-    return DependencyBand.of(ENOUGH, Concentration.topShare(1, amounts), Concentration.topShare(5, amounts), Concentration.herfindahl(amounts));
+    return DependencyBand.of(
+        ENOUGH,
+        Concentration.topShare(1, amounts),
+        Concentration.topShare(5, amounts),
+        Concentration.herfindahl(amounts));
   }
 
   @Test
@@ -63,9 +67,12 @@ class DependencyBandTest {
 
   @Test
   void impossibleInputsAreRefused() {
-    assertThrows(IllegalArgumentException.class, () -> DependencyBand.of(new BigDecimal("-1"), 0.5, 0.5, 0.5));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> DependencyBand.of(new BigDecimal("-1"), 0.5, 0.5, 0.5));
     assertThrows(IllegalArgumentException.class, () -> DependencyBand.of(null, 0.5, 0.5, 0.5));
-    assertThrows(IllegalArgumentException.class, () -> DependencyBand.of(ENOUGH, Double.NaN, 0.5, 0.5));
+    assertThrows(
+        IllegalArgumentException.class, () -> DependencyBand.of(ENOUGH, Double.NaN, 0.5, 0.5));
     assertThrows(IllegalArgumentException.class, () -> DependencyBand.of(ENOUGH, 0.5, 1.2, 0.5));
   }
 }

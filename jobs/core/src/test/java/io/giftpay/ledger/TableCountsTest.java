@@ -8,7 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TableCountsTest {
-  private static final Map<RejectReason, Long> QUARANTINED = Map.of(RejectReason.BAD_VALUE, 2L, RejectReason.UNKNOWN_GIFT, 1L);
+  private static final Map<RejectReason, Long> QUARANTINED =
+      Map.of(RejectReason.BAD_VALUE, 2L, RejectReason.UNKNOWN_GIFT, 1L);
 
   @Test
   void theRowsInTheFilesAreExactlyTheRowsAccountedFor() {
@@ -21,8 +22,14 @@ class TableCountsTest {
 
   @Test
   void aRowLostOrMadeTwiceDoesNotReconcile() {
-    assertFalse(new TableCounts("gifts", 11, 6, 1, QUARANTINED).reconciles(), "one row in the files the night lost");
-    assertFalse(new TableCounts("gifts", 9, 6, 1, QUARANTINED).reconciles(), "one row the night made twice");
-    assertFalse(new TableCounts("gifts", 2, 3, -1, Map.of()).reconciles(), "a negative count never reconciles");
+    assertFalse(
+        new TableCounts("gifts", 11, 6, 1, QUARANTINED).reconciles(),
+        "one row in the files the night lost");
+    assertFalse(
+        new TableCounts("gifts", 9, 6, 1, QUARANTINED).reconciles(),
+        "one row the night made twice");
+    assertFalse(
+        new TableCounts("gifts", 2, 3, -1, Map.of()).reconciles(),
+        "a negative count never reconciles");
   }
 }

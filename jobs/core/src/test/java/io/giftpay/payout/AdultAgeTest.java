@@ -26,7 +26,8 @@ class AdultAgeTest {
     int checked = 0;
     for (int year = 1904; year <= 2096; year += 4) {
       LocalDate born = LocalDate.of(year, 2, 29);
-      assertEquals(LocalDate.of(year + 18, 3, 1), AdultAge.eighteenthBirthday(born), born.toString());
+      assertEquals(
+          LocalDate.of(year + 18, 3, 1), AdultAge.eighteenthBirthday(born), born.toString());
       checked++;
     }
     assertEquals(49, checked);

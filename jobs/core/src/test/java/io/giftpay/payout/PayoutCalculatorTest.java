@@ -30,13 +30,22 @@ class PayoutCalculatorTest {
 
   private static PayoutRequest in(String currency, String rate, long availableDiamonds) {
     return new PayoutRequest(
-        "c1", D, availableDiamonds, false, true, ADULT, currency, "bank", rate == null ? null : new BigDecimal(rate));
+        "c1",
+        D,
+        availableDiamonds,
+        false,
+        true,
+        ADULT,
+        currency,
+        "bank",
+        rate == null ? null : new BigDecimal(rate));
   }
 
   private static PayoutCalculator withValue(String diamondValueUsd) {
     PayoutPolicy d = PayoutPolicy.defaults();
     return new PayoutCalculator(
-        new PayoutPolicy(1, 1, new BigDecimal(diamondValueUsd), d.minimumPayoutUsd(), d.dailyCapUsd(), 30));
+        new PayoutPolicy(
+            1, 1, new BigDecimal(diamondValueUsd), d.minimumPayoutUsd(), d.dailyCapUsd(), 30));
   }
 
   @Test
@@ -70,7 +79,9 @@ class PayoutCalculatorTest {
   @Test
   void zeroBalanceIsBelowMinimumEvenWithAZeroMinimum() {
     PayoutCalculator noMinimum =
-        new PayoutCalculator(new PayoutPolicy(1, 1, new BigDecimal("0.005"), BigDecimal.ZERO, new BigDecimal("1000"), 30));
+        new PayoutCalculator(
+            new PayoutPolicy(
+                1, 1, new BigDecimal("0.005"), BigDecimal.ZERO, new BigDecimal("1000"), 30));
     assertEquals(BalanceStatus.BELOW_MINIMUM, noMinimum.decide(usd(0)).status());
     // half a cent is not a payable amount either
     assertEquals(BalanceStatus.BELOW_MINIMUM, noMinimum.decide(usd(1)).status());
@@ -174,16 +185,19 @@ class PayoutCalculatorTest {
     "IDR, 20000, 16250.12345, 1625012.34" // 1625012.345 -> down to even
   })
   void tiesRoundHalfEven(String currency, long diamonds, String rate, String expected) {
-    assertEquals(new BigDecimal(expected), DEFAULTS.decide(in(currency, rate, diamonds)).amountLocal());
+    assertEquals(
+        new BigDecimal(expected), DEFAULTS.decide(in(currency, rate, diamonds)).amountLocal());
   }
 
   @Test
   void paysOnTheEighteenthBirthdayNotTheDayBefore() {
     LocalDate born = D.minusYears(18);
-    PayoutRequest onBirthday = new PayoutRequest("c1", D, 20_000, false, true, born, "USD", "bank", null);
+    PayoutRequest onBirthday =
+        new PayoutRequest("c1", D, 20_000, false, true, born, "USD", "bank", null);
     assertEquals(BalanceStatus.PAID, DEFAULTS.decide(onBirthday).status());
 
-    PayoutRequest dayBefore = new PayoutRequest("c1", D.minusDays(1), 20_000, false, true, born, "USD", "bank", null);
+    PayoutRequest dayBefore =
+        new PayoutRequest("c1", D.minusDays(1), 20_000, false, true, born, "USD", "bank", null);
     assertEquals(BalanceStatus.UNDERAGE, DEFAULTS.decide(dayBefore).status());
   }
 
@@ -191,9 +205,11 @@ class PayoutCalculatorTest {
   void bornOnLeapDayIsPaidFromFirstOfMarch() {
     LocalDate born = LocalDate.of(2008, 2, 29); // 2026 is a common year
     PayoutRequest feb28 =
-        new PayoutRequest("c1", LocalDate.of(2026, 2, 28), 20_000, false, true, born, "USD", "bank", null);
+        new PayoutRequest(
+            "c1", LocalDate.of(2026, 2, 28), 20_000, false, true, born, "USD", "bank", null);
     PayoutRequest mar1 =
-        new PayoutRequest("c1", LocalDate.of(2026, 3, 1), 20_000, false, true, born, "USD", "bank", null);
+        new PayoutRequest(
+            "c1", LocalDate.of(2026, 3, 1), 20_000, false, true, born, "USD", "bank", null);
     assertEquals(BalanceStatus.UNDERAGE, DEFAULTS.decide(feb28).status());
     assertEquals(BalanceStatus.PAID, DEFAULTS.decide(mar1).status());
   }
@@ -217,9 +233,13 @@ class PayoutCalculatorTest {
     seen.add(DEFAULTS.decide(r).status());
     r = new PayoutRequest("c1", D, -5, false, true, ADULT, "EUR", "paypal", new BigDecimal("0.92"));
     seen.add(DEFAULTS.decide(r).status());
-    r = new PayoutRequest("c1", D, 19_999, false, true, ADULT, "EUR", "paypal", new BigDecimal("0.92"));
+    r =
+        new PayoutRequest(
+            "c1", D, 19_999, false, true, ADULT, "EUR", "paypal", new BigDecimal("0.92"));
     seen.add(DEFAULTS.decide(r).status());
-    r = new PayoutRequest("c1", D, 20_000, false, true, ADULT, "EUR", "paypal", new BigDecimal("0.92"));
+    r =
+        new PayoutRequest(
+            "c1", D, 20_000, false, true, ADULT, "EUR", "paypal", new BigDecimal("0.92"));
     seen.add(DEFAULTS.decide(r).status());
 
     List<BalanceStatus> expected =
@@ -246,10 +266,14 @@ class PayoutCalculatorTest {
   void kycFalseAndUnknownAreBothMissing() {
     assertEquals(
         BalanceStatus.KYC_MISSING,
-        DEFAULTS.decide(new PayoutRequest("c1", D, 20_000, false, false, ADULT, "USD", "bank", null)).status());
+        DEFAULTS
+            .decide(new PayoutRequest("c1", D, 20_000, false, false, ADULT, "USD", "bank", null))
+            .status());
     assertEquals(
         BalanceStatus.KYC_MISSING,
-        DEFAULTS.decide(new PayoutRequest("c1", D, 20_000, false, null, ADULT, "USD", "bank", null)).status());
+        DEFAULTS
+            .decide(new PayoutRequest("c1", D, 20_000, false, null, ADULT, "USD", "bank", null))
+            .status());
   }
 
   @ParameterizedTest(name = "currency={0} method={1}")
@@ -257,7 +281,8 @@ class PayoutCalculatorTest {
       value = {"NULL, bank", "'', bank", "'  ', bank", "USD, NULL", "USD, ''", "USD, ' '"},
       nullValues = "NULL")
   void blankOrMissingPayoutDetails(String currency, String method) {
-    PayoutRequest r = new PayoutRequest("c1", D, 20_000, false, true, ADULT, currency, method, null);
+    PayoutRequest r =
+        new PayoutRequest("c1", D, 20_000, false, true, ADULT, currency, method, null);
     assertEquals(BalanceStatus.PAYOUT_DETAILS_MISSING, DEFAULTS.decide(r).status());
   }
 
@@ -277,7 +302,9 @@ class PayoutCalculatorTest {
 
   @Test
   void notPaidDecisionEchoesDetailsAndCarriesNoAmounts() {
-    PayoutRequest r = new PayoutRequest("c9", D, 500_000, false, false, ADULT, "JPY", "paypal", new BigDecimal("151"));
+    PayoutRequest r =
+        new PayoutRequest(
+            "c9", D, 500_000, false, false, ADULT, "JPY", "paypal", new BigDecimal("151"));
     PayoutDecision decision = DEFAULTS.decide(r);
     assertEquals(BalanceStatus.KYC_MISSING, decision.status());
     assertFalse(decision.paid());
@@ -314,13 +341,19 @@ class PayoutCalculatorTest {
   @Test
   void requestRefusesMissingKeysAndOverPreciseRates() {
     IllegalArgumentException blank =
-        assertThrows(IllegalArgumentException.class, () -> new PayoutRequest(" ", D, 1, false, true, ADULT, "USD", "bank", null));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new PayoutRequest(" ", D, 1, false, true, ADULT, "USD", "bank", null));
     assertEquals("Invalid creator_id: ' ' (required)", blank.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> new PayoutRequest("c1", null, 1, false, true, ADULT, "USD", "bank", null));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new PayoutRequest("c1", null, 1, false, true, ADULT, "USD", "bank", null));
     IllegalArgumentException rate =
         assertThrows(
             IllegalArgumentException.class,
-            () -> new PayoutRequest("c1", D, 1, false, true, ADULT, "EUR", "bank", new BigDecimal("0.923456789")));
+            () ->
+                new PayoutRequest(
+                    "c1", D, 1, false, true, ADULT, "EUR", "bank", new BigDecimal("0.923456789")));
     assertEquals("Invalid units_per_usd: 0.923456789 (more than 8 decimals)", rate.getMessage());
   }
 
@@ -330,7 +363,8 @@ class PayoutCalculatorTest {
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(value);
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       return (T) in.readObject();
     }
   }

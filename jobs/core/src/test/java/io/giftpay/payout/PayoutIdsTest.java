@@ -16,7 +16,8 @@ class PayoutIdsTest {
 
   @Test
   void sameInputsSameId() {
-    assertEquals(PayoutIds.of("creator-42", D), PayoutIds.of("creator-42", LocalDate.parse("2025-06-15")));
+    assertEquals(
+        PayoutIds.of("creator-42", D), PayoutIds.of("creator-42", LocalDate.parse("2025-06-15")));
   }
 
   @Test

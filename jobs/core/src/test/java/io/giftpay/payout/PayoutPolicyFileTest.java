@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 class PayoutPolicyFileTest {
   /** The project's real policy file, two levels above this module. */
   static final Path REAL_POLICY =
-      Path.of(System.getProperty("basedir", ".")).resolve("../../rules/payout-policy.properties").normalize();
+      Path.of(System.getProperty("basedir", "."))
+          .resolve("../../rules/payout-policy.properties")
+          .normalize();
 
   @Test
   void realPolicyFileIsTheContractDefaults() {
@@ -28,7 +30,8 @@ class PayoutPolicyFileTest {
     assertEquals(new BigDecimal("100.00"), policy.minimumPayoutUsd());
     assertEquals(1L, policy.diamondsPerCoin());
     assertEquals(30, policy.reversalHoldDays());
-    assertEquals(2, policy.clearingNights(), "no version given: finance's default, v2 with 2 nights");
+    assertEquals(
+        2, policy.clearingNights(), "no version given: finance's default, v2 with 2 nights");
   }
 
   @Test
@@ -50,7 +53,9 @@ class PayoutPolicyFileTest {
   @Test
   void unknownKeyIsATypoNotADefault() {
     PolicyFileException e =
-        assertThrows(PolicyFileException.class, () -> PayoutPolicyFile.load(fixture("unknown-key.properties")));
+        assertThrows(
+            PolicyFileException.class,
+            () -> PayoutPolicyFile.load(fixture("unknown-key.properties")));
     String file = fixture("unknown-key.properties").toString();
     assertTrue(e.getMessage().startsWith(file + ": unknown key 'daily_cap'"), e.getMessage());
     assertEquals("daily_cap", e.key());
@@ -60,7 +65,9 @@ class PayoutPolicyFileTest {
   @Test
   void minimumNotADecimal() {
     assertFails(
-        "minimum-not-a-decimal.properties", "minimum_payout_usd", "Invalid minimum_payout_usd: 'abc' (not a decimal)");
+        "minimum-not-a-decimal.properties",
+        "minimum_payout_usd",
+        "Invalid minimum_payout_usd: 'abc' (not a decimal)");
   }
 
   @Test
@@ -82,7 +89,9 @@ class PayoutPolicyFileTest {
   @Test
   void diamondsPerCoinZero() {
     assertFails(
-        "diamonds-per-coin-zero.properties", "diamonds_per_coin", "Invalid diamonds_per_coin: 0 (must be at least 1)");
+        "diamonds-per-coin-zero.properties",
+        "diamonds_per_coin",
+        "Invalid diamonds_per_coin: 0 (must be at least 1)");
   }
 
   @Test
@@ -95,23 +104,30 @@ class PayoutPolicyFileTest {
 
   @Test
   void versionZero() {
-    assertFails("version-zero.properties", "policy.version", "Invalid policy.version: 0 (must be 1 or 2)");
+    assertFails(
+        "version-zero.properties", "policy.version", "Invalid policy.version: 0 (must be 1 or 2)");
   }
 
   @Test
   void versionThree() {
-    assertFails("version-three.properties", "policy.version", "Invalid policy.version: 3 (must be 1 or 2)");
+    assertFails(
+        "version-three.properties", "policy.version", "Invalid policy.version: 3 (must be 1 or 2)");
   }
 
   @Test
   void clearingUnderVersionOne() {
-    assertFails("clearing-under-version-one.properties", "clearing_nights",
+    assertFails(
+        "clearing-under-version-one.properties",
+        "clearing_nights",
         "Invalid clearing_nights: 2 (must be 0 under policy.version 1 (clearing is version 2))");
   }
 
   @Test
   void clearingNightsNegative() {
-    assertFails("clearing-nights-negative.properties", "clearing_nights", "Invalid clearing_nights: -1 (must be between 0 and 60)");
+    assertFails(
+        "clearing-nights-negative.properties",
+        "clearing_nights",
+        "Invalid clearing_nights: -1 (must be between 0 and 60)");
   }
 
   @Test
@@ -129,14 +145,16 @@ class PayoutPolicyFileTest {
   @Test
   void missingFileNamesTheFile() {
     Path missing = Path.of("no/such/payout-policy.properties");
-    PolicyFileException e = assertThrows(PolicyFileException.class, () -> PayoutPolicyFile.load(missing));
+    PolicyFileException e =
+        assertThrows(PolicyFileException.class, () -> PayoutPolicyFile.load(missing));
     assertTrue(e.getMessage().startsWith(missing + ": cannot read policy file"), e.getMessage());
     assertNull(e.key());
   }
 
   private static void assertFails(String fixture, String key, String message) {
     Path file = fixture(fixture);
-    PolicyFileException e = assertThrows(PolicyFileException.class, () -> PayoutPolicyFile.load(file));
+    PolicyFileException e =
+        assertThrows(PolicyFileException.class, () -> PayoutPolicyFile.load(file));
     assertEquals(file + ": " + message, e.getMessage());
     assertEquals(key, e.key());
   }

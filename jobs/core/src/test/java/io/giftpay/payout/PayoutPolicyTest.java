@@ -18,7 +18,8 @@ class PayoutPolicyTest {
     PayoutPolicy policy = PayoutPolicy.defaults();
     assertEquals(2, policy.version());
     assertEquals(2, policy.clearingNights());
-    assertEquals(java.time.LocalDate.of(2026, 11, 3), policy.clearsOn(java.time.LocalDate.of(2026, 11, 1)));
+    assertEquals(
+        java.time.LocalDate.of(2026, 11, 3), policy.clearsOn(java.time.LocalDate.of(2026, 11, 1)));
     assertEquals(1L, policy.diamondsPerCoin());
     assertEquals(new BigDecimal("0.005"), policy.diamondValueUsd());
     assertEquals(new BigDecimal("100.00"), policy.minimumPayoutUsd());
@@ -51,32 +52,46 @@ class PayoutPolicyTest {
   @Test
   void normalizesScalesSoEqualPoliciesAreEqual() {
     PayoutPolicy spelledOut =
-        new PayoutPolicy(2, 1, new BigDecimal("0.0050"), new BigDecimal("100"), new BigDecimal("1000.0"), 30, 2);
+        new PayoutPolicy(
+            2, 1, new BigDecimal("0.0050"), new BigDecimal("100"), new BigDecimal("1000.0"), 30, 2);
     assertEquals(PayoutPolicy.defaults(), spelledOut);
   }
 
   @Test
   void refusesVersionsItDoesNotImplement() {
-    assertMessage("Invalid policy.version: 0 (must be 1 or 2)", () -> new PayoutPolicy(0, 1, VALUE, MIN, CAP, 30));
-    assertMessage("Invalid policy.version: 3 (must be 1 or 2)", () -> new PayoutPolicy(3, 1, VALUE, MIN, CAP, 30, 2));
+    assertMessage(
+        "Invalid policy.version: 0 (must be 1 or 2)",
+        () -> new PayoutPolicy(0, 1, VALUE, MIN, CAP, 30));
+    assertMessage(
+        "Invalid policy.version: 3 (must be 1 or 2)",
+        () -> new PayoutPolicy(3, 1, VALUE, MIN, CAP, 30, 2));
   }
 
   @Test
   void versionOneHasNoClearingAndVersionTwoMayHaveNone() {
     PayoutPolicy v1 = new PayoutPolicy(1, 1, VALUE, MIN, CAP, 30);
     assertEquals(0, v1.clearingNights());
-    assertEquals(java.time.LocalDate.of(2026, 11, 1), v1.clearsOn(java.time.LocalDate.of(2026, 11, 1)), "v1: payable the night credited");
-    assertMessage("Invalid clearing_nights: 2 (must be 0 under policy.version 1 (clearing is version 2))",
+    assertEquals(
+        java.time.LocalDate.of(2026, 11, 1),
+        v1.clearsOn(java.time.LocalDate.of(2026, 11, 1)),
+        "v1: payable the night credited");
+    assertMessage(
+        "Invalid clearing_nights: 2 (must be 0 under policy.version 1 (clearing is version 2))",
         () -> new PayoutPolicy(1, 1, VALUE, MIN, CAP, 30, 2));
     assertEquals(0, new PayoutPolicy(2, 1, VALUE, MIN, CAP, 30, 0).clearingNights());
-    assertMessage("Invalid clearing_nights: -1 (must be between 0 and 60)", () -> new PayoutPolicy(2, 1, VALUE, MIN, CAP, 30, -1));
-    assertMessage("Invalid clearing_nights: 61 (must be between 0 and 60)", () -> new PayoutPolicy(2, 1, VALUE, MIN, CAP, 30, 61));
+    assertMessage(
+        "Invalid clearing_nights: -1 (must be between 0 and 60)",
+        () -> new PayoutPolicy(2, 1, VALUE, MIN, CAP, 30, -1));
+    assertMessage(
+        "Invalid clearing_nights: 61 (must be between 0 and 60)",
+        () -> new PayoutPolicy(2, 1, VALUE, MIN, CAP, 30, 61));
   }
 
   @Test
   void refusesDiamondsPerCoinBelowOne() {
     assertMessage(
-        "Invalid diamonds_per_coin: 0 (must be at least 1)", () -> new PayoutPolicy(1, 0, VALUE, MIN, CAP, 30));
+        "Invalid diamonds_per_coin: 0 (must be at least 1)",
+        () -> new PayoutPolicy(1, 0, VALUE, MIN, CAP, 30));
   }
 
   @Test
@@ -97,7 +112,9 @@ class PayoutPolicyTest {
     assertMessage(
         "Invalid diamond_value_usd: -0.005 (must be positive)",
         () -> new PayoutPolicy(1, 1, new BigDecimal("-0.005"), MIN, CAP, 30));
-    assertMessage("Invalid diamond_value_usd: null (required)", () -> new PayoutPolicy(1, 1, null, MIN, CAP, 30));
+    assertMessage(
+        "Invalid diamond_value_usd: null (required)",
+        () -> new PayoutPolicy(1, 1, null, MIN, CAP, 30));
   }
 
   @Test
@@ -143,7 +160,8 @@ class PayoutPolicyTest {
     assertEquals(0, new PayoutPolicy(1, 1, VALUE, MIN, CAP, 0).reversalHoldDays());
   }
 
-  private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable call) {
+  private static void assertMessage(
+      String expected, org.junit.jupiter.api.function.Executable call) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
     assertEquals(expected, e.getMessage());
   }

@@ -20,20 +20,25 @@ class IdentifierKeyTest {
   void rfc4231TestCase1() {
     byte[] key = new byte[20];
     Arrays.fill(key, (byte) 0x0b);
-    assertEquals("b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7",
+    assertEquals(
+        "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7",
         new IdentifierKey(key).hmacSha256Hex("Hi There"));
   }
 
   @Test
   void rfc4231TestCase2() {
-    assertEquals("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
-        new IdentifierKey("Jefe".getBytes(StandardCharsets.US_ASCII)).hmacSha256Hex("what do ya want for nothing?"));
+    assertEquals(
+        "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+        new IdentifierKey("Jefe".getBytes(StandardCharsets.US_ASCII))
+            .hmacSha256Hex("what do ya want for nothing?"));
   }
 
   @Test
   void paddedKeysGiveTheSameHmacAsTheMac() throws Exception {
     // What Spark computes with sha2/unhex/concat: SHA256(opad || SHA256(ipad || message)).
-    IdentifierKey key = new IdentifierKey(HEX.parseHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"));
+    IdentifierKey key =
+        new IdentifierKey(
+            HEX.parseHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"));
     for (String value : new String[] {"pf-04b4d796a474bdb0", "dv-e05fae8c7a7a18", "", "ü-ç-☃"}) {
       MessageDigest inner = MessageDigest.getInstance("SHA-256");
       inner.update(HEX.parseHex(key.innerPadHex()));
@@ -66,7 +71,8 @@ class IdentifierKeyTest {
     IdentifierKey key = new IdentifierKey(secret);
     assertFalse(key.toString().contains("ab"), key.toString());
     assertEquals(new IdentifierKey(secret.clone()), key);
-    IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class, () -> new IdentifierKey(new byte[65]));
+    IllegalArgumentException tooLong =
+        assertThrows(IllegalArgumentException.class, () -> new IdentifierKey(new byte[65]));
     assertEquals("Invalid identifier key: 65 bytes (must be 1 to 64 bytes)", tooLong.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new IdentifierKey(new byte[0]));
   }

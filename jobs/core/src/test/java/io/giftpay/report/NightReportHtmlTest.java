@@ -32,7 +32,8 @@ class NightReportHtmlTest {
   @Test
   void everySectionAndItsFiguresArePresent() {
     String html = NightReportHtml.render(sample());
-    for (String section : List.of("books", "payouts", "quarantine", "flags", "trend", "review", "dependency")) {
+    for (String section :
+        List.of("books", "payouts", "quarantine", "flags", "trend", "review", "dependency")) {
       assertTrue(html.contains("<section id=\"" + section + "\">"), () -> "no section " + section);
     }
     Map<String, String> figures = figures(html);
@@ -70,7 +71,8 @@ class NightReportHtmlTest {
   @Test
   void nothingReachesOutsideThePage() {
     String html = NightReportHtml.render(sample()).toLowerCase(Locale.ROOT);
-    for (String outward : List.of("http", "<script", "src=", "href", "url(", "@import", "<link", "<iframe", "<img")) {
+    for (String outward :
+        List.of("http", "<script", "src=", "href", "url(", "@import", "<link", "<iframe", "<img")) {
       assertFalse(html.contains(outward), () -> "the page contains " + outward);
     }
   }
@@ -102,13 +104,37 @@ class NightReportHtmlTest {
   @Test
   void emptyDataRendersNoneNotABrokenChart() {
     Amount zero = Amount.of(0, VALUE);
-    NightReport empty = new NightReport(D, 1, VALUE, new Books(zero, zero, zero, zero, zero, zero, zero, 0, zero),
-        List.of(), List.of(), List.of(), 0, List.of(), List.of(), List.of(), List.of(), ReviewBacklog.byAge(List.of()), List.of());
+    NightReport empty =
+        new NightReport(
+            D,
+            1,
+            VALUE,
+            new Books(zero, zero, zero, zero, zero, zero, zero, 0, zero),
+            List.of(),
+            List.of(),
+            List.of(),
+            0,
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            ReviewBacklog.byAge(List.of()),
+            List.of());
     String html = NightReportHtml.render(empty);
     assertFalse(html.contains("<svg"), "no chart without data");
     assertFalse(html.contains("NaN") || html.contains("Infinity"));
     Map<String, String> figures = figures(html);
-    for (String none : List.of("payouts", "quarantine", "flags", "model-scores", "trend", "open-cases", "backlog", "reviews", "dependency")) {
+    for (String none :
+        List.of(
+            "payouts",
+            "quarantine",
+            "flags",
+            "model-scores",
+            "trend",
+            "open-cases",
+            "backlog",
+            "reviews",
+            "dependency")) {
       assertEquals("none", figures.get(none + "-none"), () -> "no 'none' for " + none);
     }
     assertEquals("0.00", figures.get("paid-usd"));
@@ -122,25 +148,69 @@ class NightReportHtmlTest {
   }
 
   static NightReport sample() {
-    Books books = new Books(Amount.of(50_000, VALUE), Amount.of(30_000, VALUE), Amount.of(4_000, VALUE), Amount.of(3, VALUE), Amount.of(1_000, VALUE),
-        Amount.of(200, VALUE), Amount.of(19_797, VALUE), 2, Amount.of(-300, VALUE));
-    List<CurrencyPayouts> payouts = List.of(
-        new CurrencyPayouts("EUR", 3, new BigDecimal("92.120"), new BigDecimal("100.00")),
-        new CurrencyPayouts("USD", 1, new BigDecimal("50.000"), new BigDecimal("50.00")));
-    List<CaseSummary> cases = List.of(
-        new CaseSummary("case-01", NASTY, "sender", CaseKind.FRAUD, List.of("isolation-forest@m1"), 0.71, 400, new BigDecimal("2.000"),
-            D, D, 0, CaseStatus.OPEN),
-        new CaseSummary("case-02", "creator-9", "creator", CaseKind.CARE, List.of("overspend@v1"), null, 0, BigDecimal.ZERO,
-            D.minusDays(20), D, 20, CaseStatus.OPEN));
-    return new NightReport(D, 1, VALUE, books, payouts,
-        List.of(new Count("BAD_VALUE", 7), new Count("MISSING_FIELD", 3), new Count("UNKNOWN_GIFT", 1)),
-        List.of(new Count("isolation-forest@m1", 5), new Count("ring@v1", 2)), 5,
+    Books books =
+        new Books(
+            Amount.of(50_000, VALUE),
+            Amount.of(30_000, VALUE),
+            Amount.of(4_000, VALUE),
+            Amount.of(3, VALUE),
+            Amount.of(1_000, VALUE),
+            Amount.of(200, VALUE),
+            Amount.of(19_797, VALUE),
+            2,
+            Amount.of(-300, VALUE));
+    List<CurrencyPayouts> payouts =
+        List.of(
+            new CurrencyPayouts("EUR", 3, new BigDecimal("92.120"), new BigDecimal("100.00")),
+            new CurrencyPayouts("USD", 1, new BigDecimal("50.000"), new BigDecimal("50.00")));
+    List<CaseSummary> cases =
+        List.of(
+            new CaseSummary(
+                "case-01",
+                NASTY,
+                "sender",
+                CaseKind.FRAUD,
+                List.of("isolation-forest@m1"),
+                0.71,
+                400,
+                new BigDecimal("2.000"),
+                D,
+                D,
+                0,
+                CaseStatus.OPEN),
+            new CaseSummary(
+                "case-02",
+                "creator-9",
+                "creator",
+                CaseKind.CARE,
+                List.of("overspend@v1"),
+                null,
+                0,
+                BigDecimal.ZERO,
+                D.minusDays(20),
+                D,
+                20,
+                CaseStatus.OPEN));
+    return new NightReport(
+        D,
+        1,
+        VALUE,
+        books,
+        payouts,
+        List.of(
+            new Count("BAD_VALUE", 7), new Count("MISSING_FIELD", 3), new Count("UNKNOWN_GIFT", 1)),
+        List.of(new Count("isolation-forest@m1", 5), new Count("ring@v1", 2)),
+        5,
         ScoreBins.of(Map.of(12, 4L, 14, 1L)),
         List.of(new Count("cleared", 1)),
-        List.of(new TrendPoint(D.minusDays(1), new BigDecimal("80.00"), new BigDecimal("1.500")),
+        List.of(
+            new TrendPoint(D.minusDays(1), new BigDecimal("80.00"), new BigDecimal("1.500")),
             new TrendPoint(D, new BigDecimal("150.00"), new BigDecimal("0.015"))),
-        ReviewBacklog.biggestOpen(cases, 10), ReviewBacklog.byAge(cases),
-        List.of(new Band("low", 20, new BigDecimal("900.00")), new Band("high", 12, new BigDecimal("40.50"))));
+        ReviewBacklog.biggestOpen(cases, 10),
+        ReviewBacklog.byAge(cases),
+        List.of(
+            new Band("low", 20, new BigDecimal("900.00")),
+            new Band("high", 12, new BigDecimal("40.50"))));
   }
 
   /** Every data-figure in the page, name to text. */
@@ -162,7 +232,14 @@ class NightReportHtmlTest {
   /** (data-value, size attribute) of each rect of a class. */
   private static List<double[]> shapes(String svg, String cssClass, String size) {
     List<double[]> result = new ArrayList<>();
-    Matcher m = Pattern.compile("<rect class=\"" + cssClass + "\"[^>]*?data-value=\"([^\"]+)\"[^>]*? " + size + "=\"([^\"]+)\"").matcher(svg);
+    Matcher m =
+        Pattern.compile(
+                "<rect class=\""
+                    + cssClass
+                    + "\"[^>]*?data-value=\"([^\"]+)\"[^>]*? "
+                    + size
+                    + "=\"([^\"]+)\"")
+            .matcher(svg);
     while (m.find()) {
       result.add(new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))});
     }

@@ -16,16 +16,38 @@ class ReviewBacklogTest {
 
   @Test
   void openCasesFallIntoTheirAgeBuckets() {
-    List<CaseSummary> cases = List.of(open("a", 0, "1"), open("b", 1, "1"), open("c", 3, "1"), open("d", 4, "1"), open("e", 7, "1"),
-        open("f", 14, "1"), open("g", 15, "1"), open("h", 90, "1"), decided("i", 2));
-    assertEquals(List.of(new NightReport.Count("0-1", 2), new NightReport.Count("2-3", 1), new NightReport.Count("4-7", 2),
-        new NightReport.Count("8-14", 1), new NightReport.Count("15+", 2)), ReviewBacklog.byAge(cases));
+    List<CaseSummary> cases =
+        List.of(
+            open("a", 0, "1"),
+            open("b", 1, "1"),
+            open("c", 3, "1"),
+            open("d", 4, "1"),
+            open("e", 7, "1"),
+            open("f", 14, "1"),
+            open("g", 15, "1"),
+            open("h", 90, "1"),
+            decided("i", 2));
+    assertEquals(
+        List.of(
+            new NightReport.Count("0-1", 2),
+            new NightReport.Count("2-3", 1),
+            new NightReport.Count("4-7", 2),
+            new NightReport.Count("8-14", 1),
+            new NightReport.Count("15+", 2)),
+        ReviewBacklog.byAge(cases));
   }
 
   @Test
   void biggestOpenCasesComeFirstAndDecidedOnesAreLeftOut() {
-    List<CaseSummary> cases = List.of(open("small", 1, "0.50"), decided("decided", 1), open("big", 2, "12.005"), open("mid", 3, "3"));
-    assertEquals(List.of("big", "mid"), ReviewBacklog.biggestOpen(cases, 2).stream().map(CaseSummary::caseId).toList());
+    List<CaseSummary> cases =
+        List.of(
+            open("small", 1, "0.50"),
+            decided("decided", 1),
+            open("big", 2, "12.005"),
+            open("mid", 3, "3"));
+    assertEquals(
+        List.of("big", "mid"),
+        ReviewBacklog.biggestOpen(cases, 2).stream().map(CaseSummary::caseId).toList());
   }
 
   @Test
@@ -40,12 +62,34 @@ class ReviewBacklogTest {
   }
 
   private static CaseSummary open(String id, int age, String usd) {
-    return new CaseSummary(id, "acct-" + id, "sender", CaseKind.FRAUD, List.of("r@v1"), null, 0, new BigDecimal(usd),
-        D.minusDays(age), D, age, CaseStatus.OPEN);
+    return new CaseSummary(
+        id,
+        "acct-" + id,
+        "sender",
+        CaseKind.FRAUD,
+        List.of("r@v1"),
+        null,
+        0,
+        new BigDecimal(usd),
+        D.minusDays(age),
+        D,
+        age,
+        CaseStatus.OPEN);
   }
 
   private static CaseSummary decided(String id, int age) {
-    return new CaseSummary(id, "acct-" + id, "creator", CaseKind.CARE, List.of("r@v1"), null, 0, new BigDecimal("99"),
-        D.minusDays(age), D, age, CaseStatus.DECIDED);
+    return new CaseSummary(
+        id,
+        "acct-" + id,
+        "creator",
+        CaseKind.CARE,
+        List.of("r@v1"),
+        null,
+        0,
+        new BigDecimal("99"),
+        D.minusDays(age),
+        D,
+        age,
+        CaseStatus.DECIDED);
   }
 }

@@ -13,7 +13,10 @@ class EvidenceGrowthTest {
 
   @Test
   void theSameOrSmallerEvidenceHasNotGrown() {
-    assertFalse(growth.grew(Map.of("coins_today", 1000.0, "accounts", 3.0), Map.of("coins_today", 1500.0, "accounts", 2.0)));
+    assertFalse(
+        growth.grew(
+            Map.of("coins_today", 1000.0, "accounts", 3.0),
+            Map.of("coins_today", 1500.0, "accounts", 2.0)));
   }
 
   @Test
