@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +20,10 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +43,9 @@ import picocli.CommandLine.Spec;
           + " (<ledger>/_truth/labels.csv: account_id, role, pattern) and prints recall per pattern,"
           + " precision (flagged accounts that are in a pattern), review load (flagged accounts as a share"
           + " of active senders), the accounts flagged wrongly, and the USD paid to creators labelled in a"
-          + " pattern (it should be 0.00).",
+          + " pattern (it should be 0.00): all of it, what was paid on or after the night an account"
+          + " of the creator's own pattern first gifted it (before that night the creator's income"
+          + " is its own), and what was paid on or after the creator's first flag.",
       "",
       "Then, per source (a rule, or the model): accounts flagged, how many are in a pattern, how many of"
           + " those no other source flagged, and the accounts in no pattern it flagged, by look-alike kind"
@@ -98,6 +104,7 @@ final class EvaluateCommand implements Callable<Integer> {
       DetectionScore score = DetectionScore.of(labels, flagged, active);
       BigDecimal paidToFraud = BigDecimal.ZERO;
       BigDecimal paidAfterFlag = BigDecimal.ZERO;
+      BigDecimal paidSincePatternBegan = BigDecimal.ZERO;
       if (Files.isDirectory(warehouse.resolve("payouts")) && !labelledCreators.isEmpty()) {
         Dataset<Row> payouts =
             spark
@@ -116,8 +123,19 @@ final class EvaluateCommand implements Callable<Integer> {
                 payouts
                     .join(firstFlag, payouts.col("creator_id").equalTo(firstFlag.col("account_id")))
                     .filter(col("business_date").geq(col("first_flag"))));
+        paidSincePatternBegan =
+            total(
+                payouts
+                    .join(
+                        patternStart(spark, warehouse, labels),
+                        payouts.col("creator_id").equalTo(col("_creator")),
+                        "left")
+                    .filter(
+                        col("_pattern_start")
+                            .isNull()
+                            .or(col("business_date").geq(col("_pattern_start")))));
       }
-      print(score, labels, flagged, paidToFraud, paidAfterFlag, out);
+      print(score, labels, flagged, paidToFraud, paidSincePatternBegan, paidAfterFlag, out);
       printBySource(
           spark, warehouse, labels, readLookalikes(ledger.resolve("_truth/lookalikes.csv")), out);
     } finally {
@@ -204,6 +222,57 @@ final class EvaluateCommand implements Callable<Integer> {
     return kinds;
   }
 
+  /**
+   * Per labelled creator, the first night an account of its own pattern gifted it (from the kept
+   * sender-creator summary): before that night the creator was an ordinary one, and what it earned
+   * then is its own (the generator also plants patterns in established creators). Columns _creator,
+   * _pattern_start. A creator no pattern account ever gifted has no row: all its payouts count.
+   */
+  private static Dataset<Row> patternStart(
+      SparkSession spark, Path warehouse, Map<String, Set<String>> labels) {
+    List<Row> accountPatterns = new ArrayList<>();
+    labels.forEach(
+        (account, patternRoles) ->
+            patternRoles.forEach(
+                label -> {
+                  String pattern = label.substring(0, label.indexOf(" ("));
+                  boolean creator = label.endsWith("(creator)");
+                  accountPatterns.add(RowFactory.create(account, pattern, creator));
+                }));
+    StructType schema =
+        new StructType()
+            .add("account_id", DataTypes.StringType)
+            .add("pattern", DataTypes.StringType)
+            .add("as_creator", DataTypes.BooleanType);
+    Dataset<Row> labelled = spark.createDataFrame(accountPatterns, schema);
+    Path pairs = warehouse.resolve("_giftpay/daily/sender_creator");
+    StructType pairSchema =
+        new StructType()
+            .add("sender_id", DataTypes.StringType)
+            .add("creator_id", DataTypes.StringType)
+            .add("dt", DataTypes.DateType);
+    Dataset<Row> gifts =
+        Files.isDirectory(pairs)
+            ? spark.read().parquet(pairs.toString()).select("sender_id", "creator_id", "dt")
+            : spark.createDataFrame(List.of(), pairSchema);
+    Dataset<Row> senders =
+        labelled.select(col("account_id").as("_sender"), col("pattern").as("_sender_pattern"));
+    Dataset<Row> creators =
+        labelled
+            .filter(col("as_creator"))
+            .select(col("account_id").as("_creator"), col("pattern").as("_creator_pattern"));
+    return gifts
+        .join(senders, gifts.col("sender_id").equalTo(senders.col("_sender")))
+        .join(
+            creators,
+            gifts
+                .col("creator_id")
+                .equalTo(creators.col("_creator"))
+                .and(col("_sender_pattern").equalTo(col("_creator_pattern"))))
+        .groupBy("_creator")
+        .agg(org.apache.spark.sql.functions.min("dt").as("_pattern_start"));
+  }
+
   private static BigDecimal total(Dataset<Row> payouts) {
     Row sum = payouts.agg(org.apache.spark.sql.functions.sum("amount_usd")).first();
     return sum.isNullAt(0) ? BigDecimal.ZERO : sum.getDecimal(0);
@@ -240,6 +309,7 @@ final class EvaluateCommand implements Callable<Integer> {
       Map<String, Set<String>> labels,
       Set<String> flagged,
       BigDecimal paidToFraud,
+      BigDecimal paidSincePatternBegan,
       BigDecimal paidAfterFlag,
       PrintStream out) {
     out.println("Recall per pattern and role (labelled accounts flagged at least once):");
@@ -268,6 +338,10 @@ final class EvaluateCommand implements Callable<Integer> {
     out.printf(
         "Paid to creators in a fraud pattern: USD %s, of which on or after the creator's first flag: USD %s%n",
         paidToFraud.setScale(2), paidAfterFlag.setScale(2));
+    out.printf(
+        "  paid on or after the night its pattern first gifted it: USD %s; before (its own earlier"
+            + " income): USD %s%n",
+        paidSincePatternBegan.setScale(2), paidToFraud.subtract(paidSincePatternBegan).setScale(2));
     if (!score.falsePositives().isEmpty()) {
       out.println(
           "Flagged but in no pattern: "

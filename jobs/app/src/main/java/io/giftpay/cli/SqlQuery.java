@@ -34,6 +34,17 @@ final class SqlQuery {
     if (!Files.isDirectory(root)) {
       throw new IllegalArgumentException("Invalid --warehouse: " + root + " (no such folder)");
     }
+    // A mistyped path (the ledger, the warehouse's parent) would otherwise show every table empty.
+    boolean looksLikeWarehouse =
+        Files.isDirectory(root.resolve("_giftpay"))
+            || PublishedTables.ALL.stream()
+                .anyMatch(t -> Files.isDirectory(root.resolve(t.name())));
+    if (!looksLikeWarehouse) {
+      throw new IllegalArgumentException(
+          "Invalid --warehouse: "
+              + root
+              + " (no _giftpay/ folder and no published table in it: not a Giftpay warehouse)");
+    }
     return root;
   }
 

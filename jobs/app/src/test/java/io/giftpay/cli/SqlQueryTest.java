@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.giftpay.spark.SparkTestBase;
 import io.giftpay.warehouse.PublishedTables;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -200,6 +202,19 @@ class SqlQueryTest extends SparkTestBase {
         assertThrows(IllegalArgumentException.class, () -> new SqlQuery(spark, missing));
     assertEquals(
         "Invalid --warehouse: " + missing.toAbsolutePath().normalize() + " (no such folder)",
+        e.getMessage());
+  }
+
+  @Test
+  void aFolderThatIsNoWarehouseIsNamed() throws IOException {
+    Path ledgerLike = Files.createDirectories(warehouse.resolve("not-a-warehouse/gifts"));
+    Path root = ledgerLike.getParent().toAbsolutePath().normalize();
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new SqlQuery(spark, root));
+    assertEquals(
+        "Invalid --warehouse: "
+            + root
+            + " (no _giftpay/ folder and no published table in it: not a Giftpay warehouse)",
         e.getMessage());
   }
 
