@@ -668,7 +668,14 @@ class EndToEndNightsTest extends SparkTestBase {
             "--ledger",
             ledger.toString());
     assertEquals(0, backtest.status(), backtest::toString);
-    assertTrue(backtest.out().contains("card-testing@v1"), backtest::toString);
+    try (var ruleFiles = Files.list(Path.of("../../rules/detection"))) {
+      for (Path rule : ruleFiles.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+        String id = rule.getFileName().toString().replace(".yaml", "");
+        assertTrue(
+            backtest.out().contains("  " + id + "@v"),
+            () -> "the backtest does not list the rule " + id + ":\n" + backtest);
+      }
+    }
     assertTrue(backtest.out().contains("all rules:"), backtest::toString);
     Map<String, byte[]> after = publishedFiles(warehouse);
     assertEquals(before.keySet(), after.keySet(), "evaluate and backtest publish nothing");
