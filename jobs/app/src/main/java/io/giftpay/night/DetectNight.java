@@ -21,6 +21,7 @@ import io.giftpay.features.FeatureViews;
 import io.giftpay.features.SenderFeatures;
 import io.giftpay.ledger.LedgerTable;
 import io.giftpay.review.SuppressClearedFlags;
+import io.giftpay.spark.ParquetFolder;
 import io.giftpay.warehouse.PublishedTables;
 import io.giftpay.warehouse.WarehouseLayout;
 import java.time.LocalDate;
@@ -105,7 +106,10 @@ public final class DetectNight {
     if (context
         .config()
         .getBoolean(GiftpayConfig.MODEL_ENABLED, GiftpayConfig.MODEL_ENABLED_DEFAULT)) {
-      flags = flags.unionByName(new NightlyModel(context).scoreSenders(senders));
+      flags =
+          flags.unionByName(
+              new NightlyModel(context)
+                  .scoreSenders(senders, new ParquetFolder(context.spark(), sendersDir).rows()));
     }
     // Reviewers' decisions: frozen once a night; a cleared case's rules stay quiet on its account.
     ReviewNight review = new ReviewNight(context);

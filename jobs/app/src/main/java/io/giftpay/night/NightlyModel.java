@@ -14,9 +14,14 @@ import io.giftpay.detection.ScoreSenders;
 import io.giftpay.features.FeatureViews;
 import io.giftpay.model.ModelStore;
 import io.giftpay.model.SmileIsolationForestTrainer;
+import io.giftpay.spark.ParquetFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -39,8 +44,12 @@ final class NightlyModel {
     this.context = context;
   }
 
-  Dataset<Row> scoreSenders(Dataset<Row> tonight) {
-    double[][] rows = trainingRows(tonight);
+  /**
+   * @param tonight tonight's {@code sender_features}, as staged
+   * @param tonightRows its rows (from the staged files' footers, without a Spark job)
+   */
+  Dataset<Row> scoreSenders(Dataset<Row> tonight, long tonightRows) {
+    double[][] rows = trainingRows(tonight, tonightRows);
     if (rows.length < MIN_TRAINING_ROWS) {
       context
           .progress()
@@ -85,7 +94,7 @@ final class NightlyModel {
   }
 
   /** Tonight's and earlier nights' sender features, sampled by a hash of account and night. */
-  private double[][] trainingRows(Dataset<Row> tonight) {
+  private double[][] trainingRows(Dataset<Row> tonight, long tonightRows) {
     GiftpayConfig config = context.config();
     int window =
         config.getInt(GiftpayConfig.MODEL_WINDOW_NIGHTS, GiftpayConfig.MODEL_WINDOW_NIGHTS_DEFAULT);
@@ -93,31 +102,40 @@ final class NightlyModel {
         tonight
             .select(ScoreSenders.rawColumns())
             .withColumn("_night", lit(context.night().toString()));
+    // Row counts and schemas come from the Parquet footers: a count() and a schema read are a
+    // Spark job each, and the kept nights are read every night of the window.
+    long total = tonightRows;
     for (LocalDate night : new NightRecords(context.warehouse(), context.files()).completed()) {
       if (night.isBefore(context.night()) && night.isAfter(context.night().minusDays(window))) {
         Path kept = context.warehouse().kept(DetectNight.AREA_FEATURES, FeatureViews.SENDER, night);
         if (context.files().exists(kept)) {
+          ParquetFolder keptNight = new ParquetFolder(context.spark(), kept);
+          total += keptNight.rows();
           all =
               all.unionByName(
-                  context
-                      .spark()
+                  keptNight
                       .read()
-                      .parquet(kept.toString())
                       .select(ScoreSenders.rawColumns())
                       .withColumn("_night", lit(night.toString())));
         }
       }
     }
-    long total = all.count();
     long cap =
         config.getInt(GiftpayConfig.MODEL_TRAINING_ROWS, GiftpayConfig.MODEL_TRAINING_ROWS_DEFAULT);
     long keep = total <= cap ? SAMPLE_BUCKETS : Math.max(1, cap * SAMPLE_BUCKETS / total);
+    // Sorted here rather than by Spark (whose sort samples its input in a job of its own), in
+    // Spark's order for strings: by their UTF-8 bytes, unsigned.
     List<Row> sample =
-        all.filter(
-                pmod(xxhash64(concat_ws("|", col("sender_id"), col("_night"))), lit(SAMPLE_BUCKETS))
-                    .lt(keep))
-            .orderBy("_night", "sender_id")
-            .collectAsList();
+        new ArrayList<>(
+            all.filter(
+                    pmod(
+                            xxhash64(concat_ws("|", col("sender_id"), col("_night"))),
+                            lit(SAMPLE_BUCKETS))
+                        .lt(keep))
+                .collectAsList());
+    sample.sort(
+        Comparator.comparing((Row r) -> utf8(r.getAs("_night")), Arrays::compareUnsigned)
+            .thenComparing(r -> utf8(r.getAs("sender_id")), Arrays::compareUnsigned));
     double[][] rows = new double[sample.size()][];
     for (int i = 0; i < rows.length; i++) {
       Double[] raw = new Double[SenderModelFeatures.NAMES.size()];
@@ -128,5 +146,9 @@ final class NightlyModel {
       rows[i] = SenderModelFeatures.vector(raw);
     }
     return rows;
+  }
+
+  private static byte[] utf8(String value) {
+    return value.getBytes(StandardCharsets.UTF_8);
   }
 }
