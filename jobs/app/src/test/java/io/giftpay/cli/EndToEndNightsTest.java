@@ -615,6 +615,20 @@ class EndToEndNightsTest extends SparkTestBase {
     assertTrue(
         evaluate.out().contains("of which on or after the creator's first flag: USD 0.00"),
         evaluate::toString);
+    // The money paid to fraud creators, split at the night their pattern first gifted them: the
+    // part since then can be no more than all of it, and the two parts add up to it.
+    java.util.regex.Matcher paid =
+        java.util.regex.Pattern.compile(
+                "Paid to creators in a fraud pattern: USD ([0-9.]+),.*\\n"
+                    + "  paid on or after the night its pattern first gifted it: USD ([0-9.]+);"
+                    + " before \\(its own earlier income\\): USD ([0-9.]+)")
+            .matcher(evaluate.out());
+    assertTrue(paid.find(), evaluate::toString);
+    BigDecimal paidAll = new BigDecimal(paid.group(1));
+    BigDecimal paidSince = new BigDecimal(paid.group(2));
+    assertTrue(paidSince.compareTo(paidAll) <= 0, evaluate::toString);
+    assertEquals(
+        0, paidSince.add(new BigDecimal(paid.group(3))).compareTo(paidAll), evaluate::toString);
     java.util.regex.Matcher recall =
         java.util.regex.Pattern.compile("Overall recall:\\s+([0-9.]+)%").matcher(evaluate.out());
     assertTrue(recall.find(), evaluate::toString);
