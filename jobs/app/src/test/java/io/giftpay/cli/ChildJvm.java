@@ -43,7 +43,10 @@ final class ChildJvm {
     return options;
   }
 
-  /** The flags Spark needs on Java 17, as this JVM was started with them. */
+  /**
+   * The flags Spark needs on Java 17, and the collector and compiler the pom's test.jvm.flags
+   * choose, as this JVM was started with them.
+   */
   private static List<String> sparkFlags() {
     List<String> flags = new ArrayList<>();
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -51,7 +54,9 @@ final class ChildJvm {
           || arg.startsWith("-XX:+IgnoreUnrecognized")
           || arg.startsWith("--enable-native")
           || arg.startsWith("-Djdk.reflect")
-          || arg.startsWith("-Dio.netty")) {
+          || arg.startsWith("-Dio.netty")
+          || arg.equals("-XX:+UseParallelGC")
+          || arg.startsWith("-XX:TieredStopAtLevel")) {
         flags.add(arg);
       }
     }
