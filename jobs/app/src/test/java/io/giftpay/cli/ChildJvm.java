@@ -44,19 +44,19 @@ final class ChildJvm {
   }
 
   /**
-   * The flags Spark needs on Java 17, and the collector and compiler the pom's test.jvm.flags
-   * choose, as this JVM was started with them.
+   * The flags Spark needs on Java 17 and the collector the pom's test.jvm.flags choose, as this JVM
+   * was started with them, and C1 only: a child lives seconds, too short for C2 to pay for its
+   * compiling on 2 cores (docs/benchmarks.md, "Starting a process").
    */
   private static List<String> sparkFlags() {
-    List<String> flags = new ArrayList<>();
+    List<String> flags = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1"));
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (arg.startsWith("--add-")
           || arg.startsWith("-XX:+IgnoreUnrecognized")
           || arg.startsWith("--enable-native")
           || arg.startsWith("-Djdk.reflect")
           || arg.startsWith("-Dio.netty")
-          || arg.equals("-XX:+UseParallelGC")
-          || arg.startsWith("-XX:TieredStopAtLevel")) {
+          || arg.equals("-XX:+UseParallelGC")) {
         flags.add(arg);
       }
     }
