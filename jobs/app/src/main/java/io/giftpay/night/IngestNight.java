@@ -225,7 +225,7 @@ public final class IngestNight {
             context.warehouse().work(context.night(), "validated/" + table.tableName()));
     Map<RejectReason, Long> byReason = new EnumMap<>(RejectReason.class);
     List<LocalDate> eventDates = new ArrayList<>();
-    long valid = countByReasonAndDate(validated, byReason, eventDates);
+    long valid = countByReasonAndDate(validated, byReason, to_date(col("event_time")), eventDates);
 
     Dataset<Row> validRows = validated.filter(col(ValidateLedgerRows.REASON).isNull());
     Dataset<Row> unique = new KeepFirstOfEachKey("event_id").apply(validRows);
@@ -386,36 +386,35 @@ public final class IngestNight {
     }
   }
 
+  /** Valid rows (returned) and rejected rows by reason, for a snapshot: no event dates. */
   private static long countByReason(Dataset<Row> validated, Map<RejectReason, Long> byReason) {
-    long valid = 0;
-    for (Row row : validated.groupBy(ValidateLedgerRows.REASON).count().collectAsList()) {
-      if (row.isNullAt(0)) {
-        valid = row.getLong(1);
-      } else {
-        byReason.put(RejectReason.valueOf(row.getString(0)), row.getLong(1));
-      }
-    }
-    return valid;
+    return countByReasonAndDate(
+        validated, byReason, lit(null).cast(DataTypes.DateType), new ArrayList<>());
   }
 
   /**
-   * {@link #countByReason}, and the event dates the valid rows carry (sorted) into {@code dates},
-   * in one query over the validated rows instead of two.
+   * Valid rows (returned) and rejected rows by reason, and the distinct {@code validRowDate}s of
+   * the valid rows (sorted) into {@code dates}, in one query over the validated rows.
    */
   private static long countByReasonAndDate(
-      Dataset<Row> validated, Map<RejectReason, Long> byReason, List<LocalDate> dates) {
+      Dataset<Row> validated,
+      Map<RejectReason, Long> byReason,
+      Column validRowDate,
+      List<LocalDate> dates) {
     Column reason = col(ValidateLedgerRows.REASON);
     long valid = 0;
     for (Row row :
         validated
-            .groupBy(reason, when(reason.isNull(), to_date(col("event_time"))).as("d"))
+            .groupBy(reason, when(reason.isNull(), validRowDate).as("d"))
             .count()
             .collectAsList()) {
-      if (row.isNullAt(0)) {
-        valid += row.getLong(2);
+      if (!row.isNullAt(0)) {
+        byReason.put(RejectReason.valueOf(row.getString(0)), row.getLong(2));
+        continue;
+      }
+      valid += row.getLong(2);
+      if (!row.isNullAt(1)) {
         dates.add(row.<LocalDate>getAs(1));
-      } else {
-        byReason.merge(RejectReason.valueOf(row.getString(0)), row.getLong(2), Long::sum);
       }
     }
     dates.sort(null);
