@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
@@ -54,19 +53,19 @@ public final class CreatorFeatures implements Transform {
             col("chargebacks_30d").gt(0).as("_chargeback_sender"),
             col("reward_share").geq(0.5).as("_reward_sender"));
     Dataset<Row> linkedPairs =
-        pairs
-            .join(
-                links,
-                pairs
-                    .col("sender_id")
-                    .equalTo(links.col("account_a"))
-                    .and(pairs.col("creator_id").equalTo(links.col("account_b"))),
-                "left_semi")
-            .select(col("creator_id"), col("sender_id"), lit(true).as("_linked"));
+        links.select(
+            col("account_a").as("_link_sender"),
+            col("account_b").as("_link_creator"),
+            lit(true).as("_linked"));
     Dataset<Row> enriched =
         pairs
             .join(senders, "sender_id", "left")
-            .join(linkedPairs, new String[] {"creator_id", "sender_id"}, "left");
+            .join(
+                linkedPairs,
+                col("sender_id")
+                    .equalTo(col("_link_sender"))
+                    .and(col("creator_id").equalTo(col("_link_creator"))),
+                "left");
     Column diamonds = col("diamonds");
     Dataset<Row> today =
         enriched
@@ -74,7 +73,9 @@ public final class CreatorFeatures implements Transform {
             .agg(
                 sum(diamonds).as("diamonds_today"),
                 sum("gifts").as("gifts_received_today"),
-                countDistinct("sender_id").as("senders_today"),
+                // One row per pair: its senders are its rows (a distinct count costs a shuffle
+                // more).
+                count(col("sender_id")).as("senders_today"),
                 max(diamonds).as("_top_gifter"),
                 sum(when(col("_new_sender"), diamonds).otherwise(0L)).as("_from_new"),
                 sum(when(col("_minor_sender"), diamonds).otherwise(0L)).as("_from_minors"),
@@ -105,23 +106,26 @@ public final class CreatorFeatures implements Transform {
             .join(received, new String[] {"a", "b"}, "inner")
             .groupBy(col("a").as("creator_id"))
             .agg(sum(least(col("a_to_b"), col("b_to_a"))).as("reciprocal_coins_7d"));
-    // Gifts only go to creators, so every receiver in the week is a creator this account gifted.
-    Dataset<Row> creatorsGifted =
-        week.groupBy(col("sender_id"))
-            .agg(countDistinct("creator_id").as("creators_gifted_7d"))
-            .withColumnRenamed("sender_id", "creator_id");
     // Rings need not be pairs (A gives B, B gives C, C gives A): money both in from creators and
-    // out to creators.
+    // out to creators. The week's pairs, each marked by whether its sender is a creator, are read
+    // once per side.
     Dataset<Row> creatorIds =
-        in.accounts().filter(col("is_creator")).select(col("user_id").as("_creator"));
+        in.accounts()
+            .filter(col("is_creator"))
+            .select(col("user_id").as("_creator"), lit(true).as("_sender_is_creator"));
+    Dataset<Row> weekMarked =
+        week.join(creatorIds, week.col("sender_id").equalTo(creatorIds.col("_creator")), "left");
+    Column fromCreator = when(col("_sender_is_creator"), col("coins"));
     Dataset<Row> fromCreators =
-        week.join(creatorIds, week.col("sender_id").equalTo(creatorIds.col("_creator")))
-            .groupBy("creator_id")
-            .agg(sum("coins").as("coins_from_creators_7d"));
-    Dataset<Row> toCreators =
-        week.join(creatorIds, week.col("sender_id").equalTo(creatorIds.col("_creator")))
+        weekMarked.groupBy("creator_id").agg(sum(fromCreator).as("coins_from_creators_7d"));
+    // Gifts only go to creators, so every receiver in the week is a creator this account gifted
+    // (the week holds each pair once, so its rows per sender are its creators).
+    Dataset<Row> asSender =
+        weekMarked
             .groupBy(col("sender_id").as("creator_id"))
-            .agg(sum("coins").as("coins_to_creators_7d"));
+            .agg(
+                count(col("creator_id")).as("creators_gifted_7d"),
+                sum(fromCreator).as("coins_to_creators_7d"));
     Dataset<Row> accounts =
         in.accounts().select(col("user_id").as("creator_id"), col("created_at"));
 
@@ -130,9 +134,8 @@ public final class CreatorFeatures implements Transform {
             .join(accounts, "creator_id", "left")
             .join(baseline, "creator_id", "left")
             .join(reciprocal, "creator_id", "left")
-            .join(creatorsGifted, "creator_id", "left")
-            .join(fromCreators, "creator_id", "left")
-            .join(toCreators, "creator_id", "left");
+            .join(asSender, "creator_id", "left")
+            .join(fromCreators, "creator_id", "left");
     Column total = col("diamonds_today");
     return all.select(
         col("creator_id"),

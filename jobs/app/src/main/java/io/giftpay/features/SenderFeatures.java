@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.hour;
@@ -59,40 +58,74 @@ public final class SenderFeatures implements Transform {
             .union(in.rewards().select(col("user_id").as("sender_id")))
             .distinct();
 
-    Dataset<Row> withCountry =
-        gifts.join(accounts.select("sender_id", "account_country"), "sender_id");
-    Dataset<Row> giftStats =
-        withCountry
-            .groupBy("sender_id")
+    // One pass over tonight's (sender, creator) pairs gives every gift-side column: per pair first,
+    // whether the pair is new in 30 nights and whether the two accounts share a device or card,
+    // then per sender. (Each column its own aggregate and join cost a shuffle stage apiece.)
+    Dataset<Row> seenPairs =
+        in.prior30()
+            .apply(DailySummaries.SENDER_CREATOR)
+            .select(
+                col("sender_id").as("_seen_sender"),
+                col("creator_id").as("_seen_creator"),
+                lit(true).as("_seen"))
+            .distinct();
+    Dataset<Row> linkedPairs =
+        links.select(
+            col("account_a").as("_link_sender"),
+            col("account_b").as("_link_creator"),
+            lit(true).as("_linked"));
+    Dataset<Row> pairs =
+        gifts
+            .join(accounts.select("sender_id", "account_country"), "sender_id")
+            .groupBy("sender_id", "creator_id")
             .agg(
-                sum("coins").as("coins_today"),
-                count(lit(1)).as("gifts_today"),
-                countDistinct("creator_id").as("creators_today"),
+                sum("coins").as("coins"),
+                count(lit(1)).as("gifts"),
                 sum(when(hour(col("event_time")).lt(6), col("coins")).otherwise(0L))
                     .as("night_coins"),
                 sum(when(col("ip_country").notEqual(col("account_country")), 1L).otherwise(0L))
-                    .as("foreign_gifts"));
-    Dataset<Row> perCreator =
-        gifts.groupBy("sender_id", "creator_id").agg(sum("coins").as("coins"));
-    Dataset<Row> topCreator =
-        perCreator.groupBy("sender_id").agg(max("coins").as("top_creator_coins"));
+                    .as("foreign_gifts"))
+            .join(
+                seenPairs,
+                col("sender_id")
+                    .equalTo(col("_seen_sender"))
+                    .and(col("creator_id").equalTo(col("_seen_creator"))),
+                "left")
+            .join(
+                linkedPairs,
+                col("sender_id")
+                    .equalTo(col("_link_sender"))
+                    .and(col("creator_id").equalTo(col("_link_creator"))),
+                "left");
+    Dataset<Row> giftStats =
+        pairs
+            .groupBy("sender_id")
+            .agg(
+                sum("coins").as("coins_today"),
+                sum("gifts").as("gifts_today"),
+                count(col("creator_id")).as("creators_today"),
+                sum("night_coins").as("night_coins"),
+                sum("foreign_gifts").as("foreign_gifts"),
+                max("coins").as("top_creator_coins"),
+                max(when(col("_seen").isNull(), col("coins"))).as("new_creator_max_coins"),
+                sum(when(col("_linked"), col("coins"))).as("linked_to_creator_coins"));
 
     Dataset<Row> rechargeStats =
         rechargeStats(recharges.join(accounts.select("sender_id", "account_country"), "sender_id"));
-    Dataset<Row> devicesToday =
-        gifts
-            .select(col("sender_id"), col("device_id"))
-            .union(recharges.select(col("sender_id"), col("device_id")))
-            .groupBy("sender_id")
-            .agg(countDistinct("device_id").as("devices_today"));
-    Dataset<Row> newDevices =
-        newOnes(DailySummaries.ACCOUNT_DEVICE, "device_id", "new_devices_today");
-    Dataset<Row> newCards =
-        newOnes(DailySummaries.ACCOUNT_CARD, "payment_fingerprint", "new_cards_today");
-    Dataset<Row> cardSharing =
-        sharing(DailySummaries.ACCOUNT_CARD, "payment_fingerprint", "max_accounts_per_card");
-    Dataset<Row> deviceSharing =
-        sharing(DailySummaries.ACCOUNT_DEVICE, "device_id", "max_accounts_per_device");
+    Dataset<Row> deviceStats =
+        instrumentStats(
+            DailySummaries.ACCOUNT_DEVICE,
+            "device_id",
+            "devices_today",
+            "new_devices_today",
+            "max_accounts_per_device");
+    Dataset<Row> cardStats =
+        instrumentStats(
+            DailySummaries.ACCOUNT_CARD,
+            "payment_fingerprint",
+            "cards_today",
+            "new_cards_today",
+            "max_accounts_per_card");
 
     Dataset<Row> reversalStats =
         in.reversals()
@@ -119,50 +152,17 @@ public final class SenderFeatures implements Transform {
                 avg(col("coins").cast("double")).as("baseline_coins_30d"),
                 count(lit(1)).cast("int").as("active_days_30d"),
                 max("coins").as("max_coins_30d"));
-    Dataset<Row> seenPairs =
-        in.prior30()
-            .apply(DailySummaries.SENDER_CREATOR)
-            .select(col("sender_id").as("_seen_sender"), col("creator_id").as("_seen_creator"))
-            .distinct();
-    Dataset<Row> newCreator =
-        perCreator
-            .join(
-                seenPairs,
-                col("sender_id")
-                    .equalTo(col("_seen_sender"))
-                    .and(col("creator_id").equalTo(col("_seen_creator"))),
-                "left_anti")
-            .groupBy("sender_id")
-            .agg(max("coins").as("new_creator_max_coins"));
-    Dataset<Row> linked =
-        perCreator
-            .join(
-                links,
-                perCreator
-                    .col("sender_id")
-                    .equalTo(links.col("account_a"))
-                    .and(perCreator.col("creator_id").equalTo(links.col("account_b"))),
-                "left_semi")
-            .groupBy("sender_id")
-            .agg(sum("coins").as("linked_to_creator_coins"));
-
     Dataset<Row> all = active.join(accounts, "sender_id");
     for (Dataset<Row> part :
         List.of(
             giftStats,
-            topCreator,
             rechargeStats,
-            devicesToday,
-            newDevices,
-            newCards,
-            cardSharing,
-            deviceSharing,
+            deviceStats,
+            cardStats,
             reversalStats,
             chargebacks30,
             rewardStats,
-            baseline,
-            newCreator,
-            linked)) {
+            baseline)) {
       all = all.join(part, "sender_id", "left");
     }
     Column coins = coalesce(col("coins_today"), lit(0L));
@@ -234,36 +234,39 @@ public final class SenderFeatures implements Transform {
             max("_in_10min").as("max_recharges_10min"),
             max("_in_1h").as("max_recharges_1h"),
             sum(when(col("coins").leq(100), 1L).otherwise(0L)).as("small_recharges_today"),
-            countDistinct("payment_fingerprint").as("cards_today"),
             sum(when(col("ip_country").notEqual(col("account_country")), 1L).otherwise(0L))
                 .as("foreign_recharges"));
   }
 
-  /** Tonight's (account, thing) pairs not seen in the 30 nights before, counted per account. */
-  private Dataset<Row> newOnes(String summary, String thing, String name) {
-    Dataset<Row> tonight = in.tonight().get(summary);
+  /**
+   * Per account, over its (account, thing) pairs tonight, in one aggregate: how many things it used
+   * ({@code usedName}), how many were not seen in the 30 nights before ({@code newName}), and the
+   * most accounts any of them had over the window ({@code sharingName}).
+   */
+  private Dataset<Row> instrumentStats(
+      String summary, String thing, String usedName, String newName, String sharingName) {
     Dataset<Row> before =
         in.prior30()
             .apply(summary)
-            .select(col("user_id").as("_seen_user"), col(thing).as("_seen_thing"))
+            .select(
+                col("user_id").as("_seen_user"),
+                col(thing).as("_seen_thing"),
+                lit(true).as("_seen"))
             .distinct();
-    return tonight
-        .join(
-            before,
-            col("user_id").equalTo(col("_seen_user")).and(col(thing).equalTo(col("_seen_thing"))),
-            "left_anti")
-        .groupBy(col("user_id").as("sender_id"))
-        .agg(count(lit(1)).as(name));
-  }
-
-  /** For each account's things used tonight: the most accounts any of them had over the window. */
-  private Dataset<Row> sharing(String summary, String thing, String name) {
     Dataset<Row> accountsPerThing = new InstrumentWindow(in, summary, thing).accounts30();
     return in.tonight()
         .get(summary)
-        .join(accountsPerThing, thing)
+        // Left: a row without a thing counts as new, as a left-anti join against the window would.
+        .join(accountsPerThing, thing, "left")
+        .join(
+            before,
+            col("user_id").equalTo(col("_seen_user")).and(col(thing).equalTo(col("_seen_thing"))),
+            "left")
         .groupBy(col("user_id").as("sender_id"))
-        .agg(max("accounts_30d").as(name));
+        .agg(
+            count(col(thing)).as(usedName),
+            count(when(col("_seen").isNull(), lit(1))).as(newName),
+            max("accounts_30d").as(sharingName));
   }
 
   /** part / whole as a double in [0, 1]; 0 when the whole is 0 or missing. */

@@ -63,7 +63,8 @@ public final class SourceRowCounts {
   public long parquetRows(Path file) {
     try (ParquetFileReader reader =
         ParquetFileReader.open(
-            HadoopInputFile.fromPath(file, spark.sparkContext().hadoopConfiguration()))) {
+            HadoopInputFile.fromPath(file, spark.sparkContext().hadoopConfiguration()),
+            ParquetFolder.readOptions(spark.sparkContext().hadoopConfiguration()))) {
       long rows = 0;
       for (BlockMetaData rowGroup : reader.getFooter().getBlocks()) {
         rows += rowGroup.getRowCount();

@@ -5,6 +5,9 @@ import org.apache.spark.sql.SparkSession;
 
 /** Builds Giftpay's Spark session from configuration: local by default, any master by config. */
 public final class SparkSessions {
+  /** Hadoop's class for {@code file:} paths, set under a local master. */
+  public static final String LOCAL_FILE_SYSTEM_KEY = "spark.hadoop.fs.file.impl";
+
   private SparkSessions() {}
 
   public static SparkSession create(GiftpayConfig config) {
@@ -29,7 +32,10 @@ public final class SparkSessions {
             // Outputs are renamed and published by Giftpay itself, not by _SUCCESS markers.
             .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
             .config("spark.sql.parquet.compression.codec", "snappy");
-    if (!master.startsWith("local")) {
+    if (master.startsWith("local")) {
+      // Everything runs in this JVM: file modes set in-process, not by a chmod process per file.
+      builder.config(LOCAL_FILE_SYSTEM_KEY, ForklessLocalFileSystem.class.getName());
+    } else {
       // Executors elsewhere need the classes their tasks run: Giftpay's own (the payout calculator)
       // and Smile's (the night's Isolation Forest is broadcast to them). spark-submit sets
       // spark.jars to the application jar, which holds them all.

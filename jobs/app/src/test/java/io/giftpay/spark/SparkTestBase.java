@@ -30,6 +30,9 @@ public abstract class SparkTestBase {
             .config("spark.sql.session.timeZone", "UTC")
             .config("spark.sql.datetime.java8API.enabled", "true")
             .config("spark.ui.showConsoleProgress", "false")
+            // As production's local sessions: one JVM shares one file system per scheme, so the
+            // tests' files are made the way the nights' are.
+            .config(SparkSessions.LOCAL_FILE_SYSTEM_KEY, ForklessLocalFileSystem.class.getName())
             .getOrCreate();
   }
 
