@@ -1,6 +1,7 @@
 package io.giftpay.features;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import io.giftpay.spark.Transform;
 import org.apache.spark.sql.Dataset;
@@ -50,5 +51,26 @@ public final class AccountLinks implements Transform {
         .filter(col("account_a").notEqual(col("account_b")))
         .select("account_a", "account_b")
         .distinct();
+  }
+
+  /**
+   * {@code pairs} (with {@code sender_id} and {@code creator_id} columns) and {@code _linked}: true
+   * where the two accounts share a device or card in {@code links} (this transform's output, one
+   * row per linked pair), null where they do not.
+   */
+  static Dataset<Row> markLinkedPairs(Dataset<Row> pairs, Dataset<Row> links) {
+    Dataset<Row> marker =
+        links.select(
+            col("account_a").as("_link_sender"),
+            col("account_b").as("_link_creator"),
+            lit(true).as("_linked"));
+    return pairs
+        .join(
+            marker,
+            col("sender_id")
+                .equalTo(col("_link_sender"))
+                .and(col("creator_id").equalTo(col("_link_creator"))),
+            "left")
+        .drop("_link_sender", "_link_creator");
   }
 }

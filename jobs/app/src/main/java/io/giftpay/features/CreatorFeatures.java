@@ -52,20 +52,8 @@ public final class CreatorFeatures implements Transform {
             coalesce(col("age_years").lt(AdultAge.ADULT_YEARS), lit(false)).as("_minor_sender"),
             col("chargebacks_30d").gt(0).as("_chargeback_sender"),
             col("reward_share").geq(0.5).as("_reward_sender"));
-    Dataset<Row> linkedPairs =
-        links.select(
-            col("account_a").as("_link_sender"),
-            col("account_b").as("_link_creator"),
-            lit(true).as("_linked"));
     Dataset<Row> enriched =
-        pairs
-            .join(senders, "sender_id", "left")
-            .join(
-                linkedPairs,
-                col("sender_id")
-                    .equalTo(col("_link_sender"))
-                    .and(col("creator_id").equalTo(col("_link_creator"))),
-                "left");
+        AccountLinks.markLinkedPairs(pairs.join(senders, "sender_id", "left"), links);
     Column diamonds = col("diamonds");
     Dataset<Row> today =
         enriched

@@ -69,12 +69,7 @@ public final class SenderFeatures implements Transform {
                 col("creator_id").as("_seen_creator"),
                 lit(true).as("_seen"))
             .distinct();
-    Dataset<Row> linkedPairs =
-        links.select(
-            col("account_a").as("_link_sender"),
-            col("account_b").as("_link_creator"),
-            lit(true).as("_linked"));
-    Dataset<Row> pairs =
+    Dataset<Row> tonightsPairs =
         gifts
             .join(accounts.select("sender_id", "account_country"), "sender_id")
             .groupBy("sender_id", "creator_id")
@@ -90,13 +85,8 @@ public final class SenderFeatures implements Transform {
                 col("sender_id")
                     .equalTo(col("_seen_sender"))
                     .and(col("creator_id").equalTo(col("_seen_creator"))),
-                "left")
-            .join(
-                linkedPairs,
-                col("sender_id")
-                    .equalTo(col("_link_sender"))
-                    .and(col("creator_id").equalTo(col("_link_creator"))),
                 "left");
+    Dataset<Row> pairs = AccountLinks.markLinkedPairs(tonightsPairs, links);
     Dataset<Row> giftStats =
         pairs
             .groupBy("sender_id")
