@@ -80,7 +80,14 @@ public final class LedgerReader {
   private Dataset<Row> read(LedgerFile file) {
     String path = file.path().toString();
     return switch (file.format()) {
-      case PARQUET -> spark.read().parquet(path);
+      // The schema from the footer, as Spark would infer it, without Spark's job to infer it.
+      case PARQUET ->
+          spark
+              .read()
+              .schema(
+                  LedgerParquetFooter.read(file.path(), spark.sparkContext().hadoopConfiguration())
+                      .sparkSchema(spark))
+              .parquet(path);
       case CSV -> csvReader(spark).csv(path);
     };
   }

@@ -2,13 +2,10 @@ package io.giftpay.spark;
 
 import io.giftpay.warehouse.LedgerLayout;
 import io.giftpay.warehouse.LedgerLayout.LedgerFile;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.metadata.BlockMetaData;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -61,25 +58,7 @@ public final class SourceRowCounts {
 
   /** The rows a Parquet file's footer says its row groups hold. */
   public long parquetRows(Path file) {
-    try (ParquetFileReader reader =
-        ParquetFileReader.open(
-            HadoopInputFile.fromPath(file, spark.sparkContext().hadoopConfiguration()),
-            ParquetFolder.readOptions(spark.sparkContext().hadoopConfiguration()))) {
-      long rows = 0;
-      for (BlockMetaData rowGroup : reader.getFooter().getBlocks()) {
-        rows += rowGroup.getRowCount();
-      }
-      return rows;
-    } catch (IOException | RuntimeException e) {
-      // A file cut short (a torn upload) has no footer: its rows cannot be counted, or read.
-      throw new IllegalArgumentException(
-          "Invalid ledger file "
-              + file
-              + ": not a readable Parquet file ("
-              + e.getMessage()
-              + "); the night stops, nothing is published (land the file again whole)",
-          e);
-    }
+    return LedgerParquetFooter.read(file, spark.sparkContext().hadoopConfiguration()).rows();
   }
 
   /**
