@@ -88,25 +88,32 @@ public final class LedgerReader {
                   LedgerParquetFooter.read(file.path(), spark.sparkContext().hadoopConfiguration())
                       .sparkSchema(spark))
               .parquet(path);
-      case CSV -> csvReader(spark).csv(path);
+      // The header's columns read on the driver, as Spark would find them, without its job to.
+      case CSV ->
+          csvReader(spark)
+              .schema(LedgerCsvHeader.schema(spark, file.path(), CSV_OPTIONS))
+              .csv(path);
     };
   }
 
   /**
-   * How a landed CSV file is read, the one definition {@link SourceRowCounts} shares: every field
-   * as text, a header naming the columns, and no record dropped for its shape.
+   * How a landed CSV file is read, the one definition {@link SourceRowCounts} and {@link
+   * LedgerCsvHeader} share: every field as text, a header naming the columns, RFC 4180 quoting
+   * (quoted fields may hold newlines, a quote is escaped by doubling it), and no record dropped for
+   * its shape.
    */
+  static final Map<String, String> CSV_OPTIONS =
+      Map.of(
+          "header", "true",
+          "multiLine", "true",
+          "quote", "\"",
+          "escape", "\"",
+          "encoding", "UTF-8",
+          "mode", "PERMISSIVE",
+          "inferSchema", "false");
+
   static DataFrameReader csvReader(SparkSession spark) {
-    return spark
-        .read()
-        .option("header", "true")
-        // RFC 4180: quoted fields may hold newlines, and a quote is escaped by doubling it.
-        .option("multiLine", "true")
-        .option("quote", "\"")
-        .option("escape", "\"")
-        .option("encoding", "UTF-8")
-        .option("mode", "PERMISSIVE")
-        .option("inferSchema", "false");
+    return spark.read().options(CSV_OPTIONS);
   }
 
   /** The schema {@link ParseContractColumns} produces for a table. */
