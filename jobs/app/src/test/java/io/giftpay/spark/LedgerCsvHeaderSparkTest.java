@@ -1,12 +1,13 @@
 package io.giftpay.spark;
 
+import static io.giftpay.testing.TestTrees.SAMPLE_LEDGER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.giftpay.testing.TestTrees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,17 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
  * ledger's files and for headers upstream gets wrong.
  */
 class LedgerCsvHeaderSparkTest extends SparkTestBase {
-  private static final Path SAMPLE_LEDGER =
-      Path.of("../../sample-data/ledger").toAbsolutePath().normalize();
-
   @TempDir Path dir;
 
   @Test
   void theHeaderGivesSparksColumnsForEverySampleLedgerCsvFile() throws Exception {
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(SAMPLE_LEDGER)) {
-      files = walk.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
-    }
+    List<Path> files = TestTrees.filesEndingWith(SAMPLE_LEDGER, ".csv");
     assertFalse(files.isEmpty(), "the sample ledger has CSV files under " + SAMPLE_LEDGER);
     for (Path file : files) {
       assertSameColumnsAsSpark(file);

@@ -1,10 +1,12 @@
 package io.giftpay.spark;
 
+import static io.giftpay.testing.TestTrees.SAMPLE_LEDGER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.giftpay.testing.TestTrees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -19,17 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
  * wrote (the committed sample ledger's, no Spark metadata) and files Spark wrote.
  */
 class LedgerParquetFooterSparkTest extends SparkTestBase {
-  private static final Path SAMPLE_LEDGER =
-      Path.of("../../sample-data/ledger").toAbsolutePath().normalize();
-
   @TempDir Path dir;
 
   @Test
   void theFooterSchemaIsTheSchemaSparkInfersForParquetMrFiles() throws Exception {
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(SAMPLE_LEDGER)) {
-      files = walk.filter(p -> p.toString().endsWith(".parquet")).sorted().toList();
-    }
+    List<Path> files = TestTrees.filesEndingWith(SAMPLE_LEDGER, ".parquet");
     assertFalse(files.isEmpty(), "the sample ledger has Parquet files under " + SAMPLE_LEDGER);
     for (Path file : files) {
       assertEquals(
@@ -55,11 +51,7 @@ class LedgerParquetFooterSparkTest extends SparkTestBase {
 
   @Test
   void aParquetFileCutInHalfIsRefusedNamingTheFile() throws Exception {
-    Path whole;
-    try (Stream<Path> walk = Files.walk(SAMPLE_LEDGER.resolve("accounts"))) {
-      whole =
-          walk.filter(p -> p.toString().endsWith(".parquet")).sorted().findFirst().orElseThrow();
-    }
+    Path whole = TestTrees.filesEndingWith(SAMPLE_LEDGER.resolve("accounts"), ".parquet").get(0);
     byte[] bytes = Files.readAllBytes(whole);
     Path cut = dir.resolve("accounts-cut-in-half.parquet");
     Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));
