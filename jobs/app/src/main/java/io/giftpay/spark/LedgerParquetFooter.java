@@ -5,10 +5,7 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.Footer;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.datasources.parquet.ParquetFileFormat$;
 import org.apache.spark.sql.types.StructType;
@@ -31,10 +28,8 @@ final class LedgerParquetFooter {
   }
 
   static LedgerParquetFooter read(Path file, Configuration conf) {
-    try (ParquetFileReader reader =
-        ParquetFileReader.open(
-            HadoopInputFile.fromPath(file, conf), ParquetFolder.readOptions(conf))) {
-      return new LedgerParquetFooter(file, reader.getFooter());
+    try {
+      return new LedgerParquetFooter(file, ParquetFolder.footer(file, conf));
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException(
           "Invalid ledger file "
@@ -48,11 +43,7 @@ final class LedgerParquetFooter {
 
   /** The rows the footer's row groups hold. */
   long rows() {
-    long rows = 0;
-    for (BlockMetaData rowGroup : footer.getBlocks()) {
-      rows += rowGroup.getRowCount();
-    }
-    return rows;
+    return ParquetFolder.rows(footer);
   }
 
   /**

@@ -56,9 +56,16 @@ public final class ParquetFolder {
   public long rows() {
     long rows = 0;
     for (Path file : dataFiles()) {
-      for (BlockMetaData rowGroup : footer(file).getBlocks()) {
-        rows += rowGroup.getRowCount();
-      }
+      rows += rows(footer(file));
+    }
+    return rows;
+  }
+
+  /** The rows a footer's row groups hold. */
+  static long rows(ParquetMetadata footer) {
+    long rows = 0;
+    for (BlockMetaData rowGroup : footer.getBlocks()) {
+      rows += rowGroup.getRowCount();
     }
     return rows;
   }
@@ -113,12 +120,19 @@ public final class ParquetFolder {
   }
 
   private ParquetMetadata footer(Path file) {
-    try (ParquetFileReader reader =
-        ParquetFileReader.open(HadoopInputFile.fromPath(file, conf()), readOptions(conf()))) {
-      return reader.getFooter();
+    try {
+      return footer(file, conf());
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot read the Parquet footer of " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A Parquet file's footer, read with {@link #readOptions}. */
+  static ParquetMetadata footer(Path file, Configuration conf) throws IOException {
+    try (ParquetFileReader reader =
+        ParquetFileReader.open(HadoopInputFile.fromPath(file, conf), readOptions(conf))) {
+      return reader.getFooter();
     }
   }
 
