@@ -139,12 +139,11 @@ final class NightlyCommand implements Callable<Integer> {
         NightServices services =
             new NightServices(spark, layout, files, policy, catalogue, rules, config, progress);
         String ledgerUri = ledger.toAbsolutePath().normalize().toUri().toString();
-        try (NightlyRunner runner =
-            new NightlyRunner(
-                services,
+        try (JobRepositoryDatabase jobRepository =
                 JobRepositoryDatabase.open(
                     config,
-                    JobRepositoryDatabase.defaultUrl(layout.jobRepository().toUri().getPath())))) {
+                    JobRepositoryDatabase.defaultUrl(layout.jobRepository().toUri().getPath()));
+            NightlyRunner runner = new NightlyRunner(services, jobRepository.dataSource())) {
           for (LocalDate night = from; !night.isAfter(to); night = night.plusDays(1)) {
             NightlyRunner.Outcome outcome = runner.run(night, ledgerUri, emptyDay);
             print(outcome, layout, out);
