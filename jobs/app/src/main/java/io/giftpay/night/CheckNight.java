@@ -1,9 +1,12 @@
 package io.giftpay.night;
 
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -14,6 +17,7 @@ import io.giftpay.payout.CurrencyMinorUnits;
 import io.giftpay.payout.PayoutPolicy;
 import io.giftpay.spark.BalanceColumns;
 import io.giftpay.spark.ClearingLots;
+import io.giftpay.spark.FindCreatorBookMismatches;
 import io.giftpay.spark.FindUnbalancedBooks;
 import io.giftpay.warehouse.WarehouseLayout;
 import java.math.BigDecimal;
@@ -25,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -48,7 +53,6 @@ public final class CheckNight {
     Dataset<Row> balances = writer.read(staged(WarehouseLayout.CREATOR_BALANCES));
     Dataset<Row> payouts = writer.read(staged(WarehouseLayout.PAYOUTS));
     Dataset<Row> counts = writer.read(staged(WarehouseLayout.NIGHT_COUNTS));
-    Dataset<Row> quarantine = writer.read(staged(WarehouseLayout.QUARANTINE));
 
     // One aggregate per table, then the checks and the summary read the same few rows.
     BalanceTotals totals = BalanceTotals.of(balances);
@@ -57,16 +61,16 @@ public final class CheckNight {
             .select("creator_id", "payout_id", "diamonds", "amount_usd", "currency", "amount")
             .collectAsList();
     List<Row> countRows = counts.orderBy("source_table").collectAsList();
+    TonightTotals tonight = tonightTotals();
 
     List<String> failures = new ArrayList<>();
     booksBalance(balances, totals).ifPresent(failures::add);
-    countsReconcile(countRows, quarantine).ifPresent(failures::add);
+    countsReconcile(countRows, writer.rows(staged(WarehouseLayout.QUARANTINE)))
+        .ifPresent(failures::add);
     payoutsMatchBalances(payoutRows, totals).ifPresent(failures::add);
     payoutsFollowPolicy(payoutRows).ifPresent(failures::add);
-    creditsMatchGifts(totals).ifPresent(failures::add);
-    noCreatorLost(balances).ifPresent(failures::add);
-    heldMatchesOpenCases(balances).ifPresent(failures::add);
-    pendingMatchesClearingLots(balances).ifPresent(failures::add);
+    creditsMatchGifts(totals, tonight).ifPresent(failures::add);
+    failures.addAll(creatorBooks(balances, tonight));
     if (!failures.isEmpty()) {
       throw new NightFailure(
           "Night "
@@ -80,7 +84,7 @@ public final class CheckNight {
             "[%s] books balance for every creator; counts reconcile; payouts follow policy v%d",
             STEP, context.policy().version());
 
-    NightSummary summary = summarise(totals, payoutRows, countRows);
+    NightSummary summary = summarise(totals, tonight, payoutRows, countRows);
     context.files().writeText(context.warehouse().work(context.night(), SUMMARY), summary.toJson());
     return summary;
   }
@@ -156,7 +160,7 @@ public final class CheckNight {
             + broken.stream().map(r -> r.<String>getAs(BalanceColumns.CREATOR_ID)).toList());
   }
 
-  private static Optional<String> countsReconcile(List<Row> counts, Dataset<Row> quarantine) {
+  private static Optional<String> countsReconcile(List<Row> counts, long quarantineRows) {
     List<String> broken = new ArrayList<>();
     long quarantinedTotal = 0;
     for (Row row : counts) {
@@ -173,7 +177,6 @@ public final class CheckNight {
     if (!broken.isEmpty()) {
       return Optional.of("rows read != accepted + duplicates + quarantined for " + broken);
     }
-    long quarantineRows = quarantine.count();
     if (quarantineRows != quarantinedTotal) {
       return Optional.of(
           "quarantine holds " + quarantineRows + " rows but the counts say " + quarantinedTotal);
@@ -229,15 +232,8 @@ public final class CheckNight {
         : Optional.of("payouts break policy v" + policy.version() + " for creators " + broken);
   }
 
-  private Optional<String> creditsMatchGifts(BalanceTotals totals) {
-    Dataset<Row> gifts =
-        AcceptedEvents.staged(
-            context.spark(),
-            context.files(),
-            context.warehouse().stagedEvents(context.night(), LedgerTable.GIFTS.tableName()),
-            LedgerTable.GIFTS);
-    Row g = gifts.agg(coalesce(sum("coins"), lit(0L))).first();
-    long expected = Math.multiplyExact(g.getLong(0), context.policy().diamondsPerCoin());
+  private Optional<String> creditsMatchGifts(BalanceTotals totals, TonightTotals tonight) {
+    long expected = Math.multiplyExact(tonight.acceptedCoins(), context.policy().diamondsPerCoin());
     long credited = totals.creditedToday();
     return expected == credited
         ? Optional.empty()
@@ -245,93 +241,133 @@ public final class CheckNight {
             "credited " + credited + " diamonds tonight but accepted gifts are worth " + expected);
   }
 
-  private Optional<String> noCreatorLost(Dataset<Row> balances) {
-    Optional<LocalDate> previous =
-        new NightRecords(context.warehouse(), context.files()).previous(context.night());
-    if (previous.isEmpty()) {
-      return Optional.empty();
+  /**
+   * Tonight's accepted gift coins, clearing lots kept that clear too early, holds and flags by
+   * source: one Spark job over the four staged tables, stacked as (measure, key, value) rows.
+   */
+  record TonightTotals(
+      long acceptedCoins,
+      long earlyLots,
+      long holds,
+      long heldDiamonds,
+      Map<String, Long> flagsBySource) {}
+
+  private TonightTotals tonightTotals() {
+    Dataset<Row> gifts =
+        AcceptedEvents.staged(
+            context.spark(),
+            context.files(),
+            context.warehouse().stagedEvents(context.night(), LedgerTable.GIFTS.tableName()),
+            LedgerTable.GIFTS);
+    Dataset<Row> holds = writer.read(staged(WarehouseLayout.HOLDS));
+    Dataset<Row> stacked =
+        measure("coins", gifts.agg(coalesce(sum("coins"), lit(0L)).as("v")))
+            .unionByName(
+                measure(
+                    "early_lots",
+                    clearingLots()
+                        .filter(col(ClearingLots.CLEARS_ON).leq(lit(context.night())))
+                        .agg(count(lit(1)).as("v"))))
+            .unionByName(measure("holds", holds.agg(count(lit(1)).as("v"))))
+            .unionByName(measure("held", holds.agg(coalesce(sum("diamonds"), lit(0L)).as("v"))))
+            .unionByName(
+                writer
+                    .read(staged(WarehouseLayout.FLAGS))
+                    .groupBy(col("source").as("k"))
+                    .agg(count(lit(1)).as("v"))
+                    .select(lit("flags").as("m"), col("k"), col("v").cast("bigint").as("v")));
+    Map<String, Long> scalars = new TreeMap<>();
+    Map<String, Long> flagsBySource = new TreeMap<>();
+    for (Row row : stacked.collectAsList()) {
+      if (row.getString(0).equals("flags")) {
+        flagsBySource.put(row.getString(1), row.getLong(2));
+      } else {
+        scalars.put(row.getString(0), row.getLong(2));
+      }
     }
-    Dataset<Row> before =
-        writer.read(
-            context.warehouse().published(WarehouseLayout.CREATOR_BALANCES, previous.get()));
-    long lost =
-        before
-            .join(
-                balances, before.col("creator_id").equalTo(balances.col("creator_id")), "left_anti")
-            .count();
-    return lost == 0
-        ? Optional.empty()
-        : Optional.of(
-            lost + " creators of night " + previous.get() + " have no balance row tonight");
+    return new TonightTotals(
+        scalars.get("coins"),
+        scalars.get("early_lots"),
+        scalars.get("holds"),
+        scalars.get("held"),
+        flagsBySource);
   }
 
-  /** Every held diamond belongs to an open review case, so a decision can release or forfeit it. */
-  private Optional<String> heldMatchesOpenCases(Dataset<Row> balances) {
-    Dataset<Row> byCase =
-        writer
-            .read(
-                context
-                    .warehouse()
-                    .stagedKept(context.night(), ReviewNight.AREA, ReviewNight.CASE_HOLDS))
-            .groupBy(col("creator_id").as("_c"))
-            .agg(sum("diamonds").as("_case_held"));
-    List<Row> broken =
-        balances
-            .join(
-                byCase,
-                balances.col(BalanceColumns.CREATOR_ID).equalTo(byCase.col("_c")),
-                "full_outer")
-            .filter(
-                coalesce(col(BalanceColumns.HELD), lit(0L))
-                    .notEqual(coalesce(col("_case_held"), lit(0L))))
-            .select(coalesce(col(BalanceColumns.CREATOR_ID), col("_c")).as("_creator"))
-            .orderBy("_creator")
-            .limit(5)
-            .collectAsList();
-    return broken.isEmpty()
-        ? Optional.empty()
-        : Optional.of(
-            "held diamonds do not match the open review cases' holds for creators "
-                + broken.stream().map(r -> r.getString(0)).toList());
+  private static Dataset<Row> measure(String name, Dataset<Row> oneValue) {
+    return oneValue.select(lit(name).as("m"), lit("").as("k"), col("v").cast("bigint").as("v"));
+  }
+
+  private Dataset<Row> clearingLots() {
+    return writer.read(
+        context
+            .warehouse()
+            .stagedKept(context.night(), DetectNight.AREA_DAILY, CreditNight.CLEARING_LOTS));
   }
 
   /**
-   * Every pending diamond is in a clearing lot that is not held, and clears on a night after D
-   * (point 11).
+   * The per-creator invariants in one aggregate: no creator of last night lost; every held diamond
+   * in an open review case's hold, so a decision can release or forfeit it; every pending diamond
+   * in a clearing lot that is not held and clears on a night after D (point 11).
    */
-  private Optional<String> pendingMatchesClearingLots(Dataset<Row> balances) {
-    Dataset<Row> lots =
+  private List<String> creatorBooks(Dataset<Row> balances, TonightTotals tonight) {
+    Optional<LocalDate> previous =
+        new NightRecords(context.warehouse(), context.files()).previous(context.night());
+    Dataset<Row> caseHolds =
         writer.read(
             context
                 .warehouse()
-                .stagedKept(context.night(), DetectNight.AREA_DAILY, CreditNight.CLEARING_LOTS));
-    long early = lots.filter(col(ClearingLots.CLEARS_ON).leq(lit(context.night()))).count();
-    if (early > 0) {
-      return Optional.of(
-          early + " clearing lots kept after night " + context.night() + " clear on or before it");
+                .stagedKept(context.night(), ReviewNight.AREA, ReviewNight.CASE_HOLDS));
+    Row found =
+        new FindCreatorBookMismatches(
+                caseHolds,
+                clearingLots(),
+                previous.map(
+                    night ->
+                        writer.read(
+                            context
+                                .warehouse()
+                                .published(WarehouseLayout.CREATOR_BALANCES, night))))
+            .apply(balances)
+            .agg(
+                coalesce(sum(when(col(FindCreatorBookMismatches.LOST), 1L)), lit(0L)),
+                firstFive(FindCreatorBookMismatches.HELD_MISMATCH),
+                firstFive(FindCreatorBookMismatches.PENDING_MISMATCH))
+            .first();
+    List<String> failures = new ArrayList<>();
+    if (found.getLong(0) > 0) {
+      failures.add(
+          found.getLong(0)
+              + " creators of night "
+              + previous.orElseThrow()
+              + " have no balance row tonight");
     }
-    Dataset<Row> byLots = ClearingLots.unheld(lots, "_c", "_lots_pending");
-    List<Row> broken =
-        balances
-            .join(
-                byLots,
-                balances.col(BalanceColumns.CREATOR_ID).equalTo(byLots.col("_c")),
-                "full_outer")
-            .filter(
-                coalesce(col(BalanceColumns.PENDING), lit(0L))
-                    .notEqual(coalesce(col("_lots_pending"), lit(0L))))
-            .select(coalesce(col(BalanceColumns.CREATOR_ID), col("_c")).as("_creator"))
-            .orderBy("_creator")
-            .limit(5)
-            .collectAsList();
-    return broken.isEmpty()
-        ? Optional.empty()
-        : Optional.of(
-            "pending diamonds do not match the clearing lots for creators "
-                + broken.stream().map(r -> r.getString(0)).toList());
+    List<String> held = found.getList(1);
+    if (!held.isEmpty()) {
+      failures.add("held diamonds do not match the open review cases' holds for creators " + held);
+    }
+    if (tonight.earlyLots() > 0) {
+      failures.add(
+          tonight.earlyLots()
+              + " clearing lots kept after night "
+              + context.night()
+              + " clear on or before it");
+    } else {
+      List<String> pending = found.getList(2);
+      if (!pending.isEmpty()) {
+        failures.add("pending diamonds do not match the clearing lots for creators " + pending);
+      }
+    }
+    return failures;
   }
 
-  private NightSummary summarise(BalanceTotals totals, List<Row> payouts, List<Row> counts) {
+  /** The first five creators (in order) for which a mismatch column is true. */
+  private static Column firstFive(String mismatch) {
+    return slice(
+        array_sort(collect_list(when(col(mismatch), col(BalanceColumns.CREATOR_ID)))), 1, 5);
+  }
+
+  private NightSummary summarise(
+      BalanceTotals totals, TonightTotals tonight, List<Row> payouts, List<Row> counts) {
     List<NightSummary.Ingested> ingest = new ArrayList<>();
     for (Row row : counts) {
       Map<String, Long> byReason = new TreeMap<>();
@@ -373,16 +409,6 @@ public final class CheckNight {
                     n[0],
                     inMinorUnits(currency, amountsByCurrency.get(currency)[0]),
                     amountsByCurrency.get(currency)[1].toPlainString())));
-    Map<String, Long> flagsBySource = new TreeMap<>();
-    for (Row row :
-        writer.read(staged(WarehouseLayout.FLAGS)).groupBy("source").count().collectAsList()) {
-      flagsBySource.put(row.getString(0), row.getLong(1));
-    }
-    Row holds =
-        writer
-            .read(staged(WarehouseLayout.HOLDS))
-            .agg(count(lit(1)), coalesce(sum("diamonds"), lit(0L)))
-            .first();
     BigDecimal carriedUsd = atLeastCents(context.policy().valueUsd(totals.diamondsCarried()));
     return new NightSummary(
         context.night().toString(),
@@ -399,9 +425,9 @@ public final class CheckNight {
         totals.diamondsCarried(),
         carriedUsd.toPlainString(),
         totals.held(),
-        flagsBySource,
-        holds.getLong(0),
-        holds.getLong(1),
+        tonight.flagsBySource(),
+        tonight.holds(),
+        tonight.heldDiamonds(),
         totals.pending());
   }
 
