@@ -39,6 +39,15 @@ final class AcceptedEvents {
   }
 
   /** Tonight's staged accepted events of one table (written partitioned by event_date). */
+  /** Tonight's accepted events of a table, as ingest staged them. */
+  static Dataset<Row> tonight(NightContext context, LedgerTable table) {
+    return staged(
+        context.spark(),
+        context.files(),
+        context.warehouse().stagedEvents(context.night(), table.tableName()),
+        table);
+  }
+
   static Dataset<Row> staged(
       SparkSession spark, WarehouseFiles files, Path dir, LedgerTable table) {
     if (files.subfolders(dir, EVENT_DATE + "=").isEmpty()) {

@@ -253,12 +253,7 @@ public final class CheckNight {
       Map<String, Long> flagsBySource) {}
 
   private TonightTotals tonightTotals() {
-    Dataset<Row> gifts =
-        AcceptedEvents.staged(
-            context.spark(),
-            context.files(),
-            context.warehouse().stagedEvents(context.night(), LedgerTable.GIFTS.tableName()),
-            LedgerTable.GIFTS);
+    Dataset<Row> gifts = AcceptedEvents.tonight(context, LedgerTable.GIFTS);
     Dataset<Row> holds = writer.read(staged(WarehouseLayout.HOLDS));
     Dataset<Row> stacked =
         measure("coins", gifts.agg(coalesce(sum("coins"), lit(0L)).as("v")))

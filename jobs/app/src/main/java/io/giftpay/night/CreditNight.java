@@ -51,12 +51,7 @@ public final class CreditNight {
   }
 
   public void run() {
-    Dataset<Row> gifts =
-        AcceptedEvents.staged(
-            context.spark(),
-            context.files(),
-            context.warehouse().stagedEvents(context.night(), LedgerTable.GIFTS.tableName()),
-            LedgerTable.GIFTS);
+    Dataset<Row> gifts = AcceptedEvents.tonight(context, LedgerTable.GIFTS);
     Dataset<Row> credits = new CreditCreators(context.policy().diamondsPerCoin()).apply(gifts);
     LocalDate night = context.night();
     Dataset<Row> lots =

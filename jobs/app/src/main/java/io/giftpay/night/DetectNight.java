@@ -233,11 +233,7 @@ public final class DetectNight {
   }
 
   private Dataset<Row> events(LedgerTable table) {
-    return AcceptedEvents.staged(
-        context.spark(),
-        context.files(),
-        context.warehouse().stagedEvents(context.night(), table.tableName()),
-        table);
+    return AcceptedEvents.tonight(context, table);
   }
 
   /** A daily summary over the completed nights among the {@code nights} before D. */
